@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { describeIssues } from './errors.ts';
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const configSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().default('0.0.0.0'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(2567),
+  MONGODB_URI: optionalText,
+  DATA_DIR: z.string().default('./data'),
+  REDIS_URL: optionalText,
+  TOKEN_SECRET: optionalText,
+  TOKEN_TTL_S: z.coerce.number().int().positive().default(7 * 24 * 3600),
+  PLUGINS_DIR: optionalText,
+  ADMIN_TOKEN: optionalText,
+  BATTLE_PACING_MS: z.coerce.number().int().min(0).max(10_000).default(400),
+  VOTE_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
+  RECONNECT_WINDOW_S: z.coerce.number().int().min(0).default(30),
+  WELCOME_TICKETS: z.coerce.number().int().min(0).default(20),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+/** Reads and validates the configuration; throws one error naming every bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new Error(`Configuration is invalid: ${describeIssues(parsed.error.issues)}`);
+  }
+  return parsed.data;
+}
