@@ -123,7 +123,10 @@ export interface DamageTypePlugin extends PluginBase {
   element: Element;
   /** Element that takes extra damage from this one, if any. */
   weakAgainst?: Element;
+  /** Damage over time a hit of this element may inflict. */
   dotEffectId?: string;
+  /** Healing over time this element's heals leave (Light's twist and ultimate). */
+  hotEffectId?: string;
   hooks?: BattleHooks;
 }
 
