@@ -1,0 +1,5 @@
+export {
+  startEmbeddedMongo,
+  type EmbeddedMongo,
+  type EmbeddedMongoOptions,
+} from './startEmbeddedMongo.ts';

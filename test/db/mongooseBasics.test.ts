@@ -1,0 +1,58 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import mongoose from 'mongoose';
+import { startTestDatabase, type TestDatabase } from '../support/database.ts';
+
+const heroSchema = new mongoose.Schema({
+  name: { type: String, required: true, unique: true },
+  level: { type: Number, default: 1 },
+  tags: [String],
+});
+
+describe('Embedded server through Mongoose', () => {
+  let database: TestDatabase;
+  let connection: mongoose.Connection;
+  let Hero: mongoose.Model<mongoose.InferSchemaType<typeof heroSchema>>;
+
+  before(async () => {
+    database = await startTestDatabase('mongoose_basics');
+    connection = await mongoose.createConnection(database.uri).asPromise();
+    Hero = connection.model('Hero', heroSchema);
+    await Hero.init();
+  });
+
+  after(async () => {
+    await connection.close();
+    await database.stop();
+  });
+
+  it('saves a document and reads it back', async () => {
+    await Hero.create({ name: 'Ada', tags: ['mage'] });
+
+    const found = await Hero.findOne({ name: 'Ada' }).lean();
+
+    assert.equal(found?.level, 1);
+    assert.deepEqual(found?.tags, ['mage']);
+  });
+
+  it('applies an atomic increment and returns the new document', async () => {
+    await Hero.create({ name: 'Bram' });
+
+    const updated = await Hero.findOneAndUpdate(
+      { name: 'Bram' },
+      { $inc: { level: 2 } },
+      { returnDocument: 'after' },
+    ).lean();
+
+    assert.equal(updated?.level, 3);
+  });
+
+  it('reports a unique violation as a duplicate key error', async () => {
+    await Hero.create({ name: 'Cleo' });
+
+    const failure = await Hero.create({ name: 'Cleo' }).catch((error: unknown) => error);
+
+    assert.equal((failure as { code?: number }).code, 11000);
+    assert.match(String((failure as Error).message), /E11000 duplicate key error/);
+  });
+});

@@ -1,0 +1,46 @@
+import { randomBytes } from 'node:crypto';
+import { MongoClient } from 'mongodb';
+import { startEmbeddedMongo } from '../../src/db/embedded/index.ts';
+
+export interface TestDatabase {
+  /** A connection string naming a database of its own. */
+  uri: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * A database for one test file: on the MongoDB named by MONGODB_URI when set (under a unique
+ * database name, dropped on stop), otherwise on a fresh in-memory embedded server.
+ */
+export async function startTestDatabase(name = 'test'): Promise<TestDatabase> {
+  const dbName = `${name}_${randomBytes(4).toString('hex')}`;
+  const external = process.env.MONGODB_URI;
+  if (external) {
+    return {
+      uri: withDatabase(external, dbName),
+      stop: () => dropDatabase(external, dbName),
+    };
+  }
+
+  const server = await startEmbeddedMongo({ dbPath: ':memory:' });
+  return { uri: withDatabase(server.uri, dbName), stop: () => server.stop() };
+}
+
+/** Replaces the path of a mongodb:// URI with the database name, keeping its options. */
+function withDatabase(uri: string, dbName: string): string {
+  const queryAt = uri.indexOf('?');
+  const base = queryAt < 0 ? uri : uri.slice(0, queryAt);
+  const query = queryAt < 0 ? '' : uri.slice(queryAt);
+  const pathAt = base.indexOf('/', base.indexOf('://') + 3);
+  const hosts = pathAt < 0 ? base : base.slice(0, pathAt);
+  return `${hosts}/${dbName}${query}`;
+}
+
+async function dropDatabase(uri: string, dbName: string): Promise<void> {
+  const client = new MongoClient(uri);
+  try {
+    await client.db(dbName).dropDatabase();
+  } finally {
+    await client.close();
+  }
+}
