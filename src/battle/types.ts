@@ -108,7 +108,7 @@ export type BattleEvent =
   | { type: 'drained'; source: number; target: number; amount: number; hp: number }
   | { type: 'died'; target: number; killer: number }
   | { type: 'enraged'; stacks: number }
-  | { type: 'battleEnded'; outcome: Outcome; actions: number; reason: 'cleared' | 'actionLimit' };
+  | { type: 'battleEnded'; outcome: Outcome; actions: number; reason: 'allDown' | 'actionLimit' };
 
 export type BattleEventType = BattleEvent['type'];
 

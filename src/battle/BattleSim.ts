@@ -1,0 +1,292 @@
+import {
+  ACTION_GAUGE_THRESHOLD,
+  ENRAGE_AFTER_PARTY_ACTIONS,
+  ENRAGE_AFTER_PARTY_ACTIONS_BOSS,
+  ENRAGE_HEALING_CUT_PER_STACK,
+  MAX_BATTLE_ACTIONS,
+  MAX_HOOK_DEPTH,
+  ULTIMATE_CHARGES_READY,
+} from '../core/balance/battle.ts';
+import type { SeededRng } from '../core/rng.ts';
+import type { BattleApi, HookName } from '../plugins/hooks.ts';
+import { takeAction } from './actions.ts';
+import { EffectCatalog, type EffectDef } from './EffectCatalog.ts';
+import type { Fighter } from './Fighter.ts';
+import { HookApi } from './HookApi.ts';
+import { encodeLog, hashLog } from './digest.ts';
+import { tickEffects } from './ticks.ts';
+import type {
+  Battle,
+  BattleContent,
+  BattleEvent,
+  DamageCause,
+  HealCause,
+  Outcome,
+} from './types.ts';
+
+const NO_EVENTS: readonly BattleEvent[] = Object.freeze([]);
+
+/**
+ * The simulator's state and its primitive rules (damage, healing, effects, death, hooks). The
+ * rules that pick and shape an action live in `actions.ts` and `elements.ts`.
+ */
+export class BattleSim implements Battle {
+  readonly fighters: Fighter[];
+  readonly events: BattleEvent[] = [];
+  readonly effects: EffectCatalog;
+  readonly isBossRoom: boolean;
+  readonly api: BattleApi;
+  readonly rng: SeededRng;
+  actionCount = 0;
+  partyActions = 0;
+  enrageStacks = 0;
+  isOver = false;
+  outcome: Outcome | null = null;
+  #current: Fighter | null = null;
+  #hookDepth = 0;
+  readonly #alive = [0, 0];
+  readonly #enrageAfter: number;
+
+  constructor(fighters: Fighter[], rng: SeededRng, content: BattleContent, isBossRoom: boolean) {
+    this.fighters = fighters;
+    this.rng = rng;
+    this.effects = new EffectCatalog(content);
+    this.isBossRoom = isBossRoom;
+    this.#enrageAfter = isBossRoom ? ENRAGE_AFTER_PARTY_ACTIONS_BOSS : ENRAGE_AFTER_PARTY_ACTIONS;
+    for (const fighter of fighters) this.#alive[fighter.isParty ? 0 : 1]++;
+    this.api = new HookApi(this);
+  }
+
+  get combatants(): readonly Fighter[] {
+    return this.fighters;
+  }
+
+  get healingFactor(): number {
+    return Math.max(0, 1 - this.enrageStacks * ENRAGE_HEALING_CUT_PER_STACK);
+  }
+
+  step(): readonly BattleEvent[] {
+    if (this.isOver) return NO_EVENTS;
+    const start = this.events.length;
+    this.#advance();
+    return this.events.slice(start);
+  }
+
+  runToEnd(): Outcome {
+    while (!this.isOver) this.#advance();
+    return this.outcome as Outcome;
+  }
+
+  log(): string {
+    return encodeLog(this.events);
+  }
+
+  digest(): string {
+    return hashLog(this.events);
+  }
+
+  /** Fires every battle-start hook, then ends the battle if a hook already decided it. */
+  start(): void {
+    for (const fighter of this.fighters) {
+      for (const entry of fighter.hookEntries) {
+        if (entry.owner === fighter) this.#call(entry, 'onBattleStart', null, null, 0);
+      }
+    }
+    const party = this.fighters[0] as Fighter;
+    for (const entry of party.hookEntries) {
+      if (entry.owner === null) this.#call(entry, 'onBattleStart', null, null, 0);
+    }
+    this.#checkEnd();
+  }
+
+  #advance(): void {
+    const actor = this.#nextActor();
+    this.#countAction(actor);
+    this.fire('beforeAction', actor, actor, null, 0);
+    if (actor.effectStacks > 0) tickEffects(this, actor);
+    if (actor.isAlive) {
+      takeAction(this, actor);
+      this.fire('afterAction', actor, actor, null, 0);
+      if (actor.ultimateCharge < ULTIMATE_CHARGES_READY) actor.ultimateCharge++;
+      if (actor.actionsLeft === 0) this.fire('onTurnEnd', actor, actor, null, 0);
+    }
+    this.#checkEnd();
+  }
+
+  /** The fighter still owed actions this turn, else the first to fill its gauge. */
+  #nextActor(): Fighter {
+    const current = this.#current;
+    if (current !== null && current.isAlive && current.actionsLeft > 0) return current;
+    let best = this.fighters[0] as Fighter;
+    let bestTime = Infinity;
+    for (const fighter of this.fighters) {
+      if (!fighter.isAlive) continue;
+      const time = (ACTION_GAUGE_THRESHOLD - fighter.gauge) / fighter.stats.spd;
+      if (time < bestTime) {
+        bestTime = time;
+        best = fighter;
+      }
+    }
+    if (bestTime > 0) {
+      for (const fighter of this.fighters) {
+        if (fighter.isAlive) fighter.gauge += fighter.stats.spd * bestTime;
+      }
+    }
+    best.gauge = 0;
+    best.actionsLeft = best.actionsPerTurn;
+    this.#current = best;
+    return best;
+  }
+
+  #countAction(actor: Fighter): void {
+    this.actionCount++;
+    if (this.partyActions >= this.#enrageAfter) {
+      this.enrageStacks++;
+      this.events.push({ type: 'enraged', stacks: this.enrageStacks });
+    }
+    if (actor.isParty) this.partyActions++;
+    actor.actionCount++;
+    actor.actionsLeft--;
+  }
+
+  #checkEnd(): void {
+    if (this.#alive[0] === 0) this.#end('defeat', 'allDown');
+    else if (this.#alive[1] === 0) this.#end('victory', 'allDown');
+    else if (this.actionCount >= MAX_BATTLE_ACTIONS) this.#end('defeat', 'actionLimit');
+  }
+
+  #end(outcome: Outcome, reason: 'allDown' | 'actionLimit'): void {
+    this.isOver = true;
+    this.outcome = outcome;
+    this.events.push({ type: 'battleEnded', outcome, actions: this.actionCount, reason });
+  }
+
+  /** Takes `amount` off shields then hp; returns hp lost and leaves the kill to the caller. */
+  absorb(target: Fighter, amount: number): number {
+    let rest = amount;
+    if (target.shield > 0) {
+      const absorbed = Math.min(target.shield, rest);
+      target.shield -= absorbed;
+      rest -= absorbed;
+    }
+    const lost = Math.min(target.hp, rest);
+    target.hp -= lost;
+    return lost;
+  }
+
+  /** Deals finished damage: shields, the event, death or the damage-taken hooks. */
+  dealDamage(
+    source: Fighter | null,
+    target: Fighter,
+    amount: number,
+    cause: DamageCause,
+    isCrit: boolean,
+  ): number {
+    if (!target.isAlive || amount <= 0) return 0;
+    const shieldBefore = target.shield;
+    const lost = this.absorb(target, amount);
+    this.events.push({
+      type: 'damaged',
+      source: source === null ? -1 : source.index,
+      target: target.index,
+      amount: lost,
+      absorbed: shieldBefore - target.shield,
+      hp: target.hp,
+      isCrit,
+      cause,
+    });
+    this.afterLoss(source, target, lost);
+    return lost;
+  }
+
+  /** Kills a target left at 0 hp, else lets its hooks react to the loss. */
+  afterLoss(source: Fighter | null, target: Fighter, lost: number): void {
+    if (target.hp <= 0) this.kill(target, source);
+    else if (lost > 0) this.fire('onDamageTaken', target, source, target, lost);
+  }
+
+  /** Heals after enrage's cut; returns hp restored (never above max hp). */
+  heal(source: Fighter | null, target: Fighter, amount: number, cause: HealCause): number {
+    if (!target.isAlive) return 0;
+    const gained = Math.min(target.maxHp - target.hp, Math.floor(amount * this.healingFactor));
+    if (gained <= 0) return 0;
+    target.hp += gained;
+    const sourceIndex = source === null ? -1 : source.index;
+    this.events.push({
+      type: 'healed',
+      source: sourceIndex,
+      target: target.index,
+      amount: gained,
+      hp: target.hp,
+      cause,
+    });
+    return gained;
+  }
+
+  kill(target: Fighter, killer: Fighter | null): void {
+    target.isAlive = false;
+    target.hp = 0;
+    target.shield = 0;
+    target.gauge = 0;
+    target.actionsLeft = 0;
+    target.clearEffects();
+    this.#alive[target.isParty ? 0 : 1]--;
+    const killerIndex = killer === null ? -1 : killer.index;
+    this.events.push({ type: 'died', target: target.index, killer: killerIndex });
+    if (killer !== null && killer.isAlive) this.fire('onKill', killer, killer, target, 0);
+  }
+
+  /** Adds `stacks` stacks of an effect; nothing lands on the dead. Returns stacks added. */
+  addStacks(
+    source: Fighter | null,
+    target: Fighter,
+    effect: EffectDef,
+    perTick: number,
+    stacks: number,
+  ): number {
+    if (!target.isAlive || stacks <= 0 || perTick <= 0) return 0;
+    const sourceIndex = source === null ? -1 : source.index;
+    const track = target.track(effect.id, effect.isHealing, effect.duration);
+    track.add(perTick, stacks, target.actionCount, sourceIndex);
+    target.effectStacks += stacks;
+    this.events.push({
+      type: 'effectApplied',
+      source: sourceIndex,
+      target: target.index,
+      effectId: effect.id,
+      stacks,
+      perTick,
+    });
+    return stacks;
+  }
+
+  /** Runs hook `name` for every holder reacting for `fighter`. */
+  fire(
+    name: HookName,
+    fighter: Fighter,
+    actor: Fighter | null,
+    target: Fighter | null,
+    amount: number,
+  ): void {
+    const entries = fighter.hookEntries;
+    if (entries.length === 0 || this.#hookDepth >= MAX_HOOK_DEPTH) return;
+    for (const entry of entries) this.#call(entry, name, actor, target, amount);
+  }
+
+  #call(
+    entry: Fighter['hookEntries'][number],
+    name: HookName,
+    actor: Fighter | null,
+    target: Fighter | null,
+    amount: number,
+  ): void {
+    const hook = entry.hooks[name];
+    if (hook === undefined) return;
+    this.#hookDepth++;
+    try {
+      hook({ battle: this.api, owner: entry.owner, actor, target, amount, copies: entry.copies });
+    } finally {
+      this.#hookDepth--;
+    }
+  }
+}

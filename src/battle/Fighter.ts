@@ -1,0 +1,93 @@
+import type { BattleHooks, CombatantView, KindedModifier, Side } from '../plugins/hooks.ts';
+import type { Element, Stats } from '../plugins/types.ts';
+import { EffectTrack } from './EffectTrack.ts';
+import { computeStats } from './stats.ts';
+import type { CombatantSpec } from './types.ts';
+
+/** One hook holder reacting for a fighter: its passive, its element, or a party card or relic. */
+export interface HookEntry {
+  readonly hooks: BattleHooks;
+  /** The fighter owning the passive or element; null for cards and relics. */
+  readonly owner: Fighter | null;
+  readonly copies: number;
+}
+
+/**
+ * A combatant's live state, kept in flat fields for speed. It is the `CombatantView` handed out
+ * to rooms and plugins, so views cost nothing and never go stale.
+ */
+export class Fighter implements CombatantView {
+  readonly index: number;
+  readonly side: Side;
+  readonly slot: number;
+  readonly id: string;
+  readonly name: string;
+  readonly element: Element;
+  readonly level: number;
+  readonly isParty: boolean;
+  readonly actionsPerTurn: number;
+  hp: number;
+  maxHp = 1;
+  shield = 0;
+  ultimateCharge = 0;
+  isAlive = true;
+  effectStacks = 0;
+  actionCount = 0;
+  stats: Stats;
+  gauge = 0;
+  actionsLeft = 0;
+  darkStacks = 0;
+  readonly effects: EffectTrack[] = [];
+  readonly hookEntries: HookEntry[] = [];
+  readonly #baseStats: Partial<Stats>;
+  readonly #modifiers: KindedModifier[];
+
+  constructor(spec: CombatantSpec, side: Side, slot: number, index: number) {
+    this.index = index;
+    this.side = side;
+    this.slot = slot;
+    this.id = spec.id;
+    this.name = spec.name;
+    this.element = spec.element;
+    this.level = spec.level;
+    this.isParty = side === 'party';
+    this.actionsPerTurn = spec.actionsPerTurn ?? 1;
+    this.#baseStats = spec.baseStats;
+    this.#modifiers = spec.modifiers.slice();
+    this.stats = computeStats(this.#baseStats, this.#modifiers);
+    this.maxHp = Math.floor(this.stats.maxHp);
+    this.hp = Math.min(this.maxHp, spec.hp ?? this.maxHp);
+  }
+
+  /** Adds modifiers and recomputes stats; hp keeps its value but never exceeds the new max. */
+  addModifiers(modifiers: readonly KindedModifier[]): void {
+    for (const modifier of modifiers) this.#modifiers.push(modifier);
+    this.stats = computeStats(this.#baseStats, this.#modifiers);
+    this.maxHp = Math.max(1, Math.floor(this.stats.maxHp));
+    if (this.hp > this.maxHp) this.hp = this.maxHp;
+  }
+
+  /** The track of `effectId`, created on first use. */
+  track(effectId: string, isHealing: boolean, duration: number): EffectTrack {
+    for (const track of this.effects) {
+      if (track.effectId === effectId) return track;
+    }
+    const track = new EffectTrack(effectId, isHealing, duration);
+    this.effects.push(track);
+    return track;
+  }
+
+  /** Damage still due from every damage-over-time effect carried. */
+  dotRemaining(): number {
+    let total = 0;
+    for (const track of this.effects) {
+      if (!track.isHealing && track.stacks > 0) total += track.remaining(this.actionCount);
+    }
+    return total;
+  }
+
+  clearEffects(): void {
+    for (const track of this.effects) track.clear();
+    this.effectStacks = 0;
+  }
+}
