@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { describeIssues } from '../core/errors.ts';
+import { HOOK_NAMES } from './hooks.ts';
 import { ELEMENTS, PLUGIN_KINDS, STAT_KEYS, type Plugin, type StatKey } from './types.ts';
 
 /** Lowercase words of letters and digits joined by single hyphens, as in `ember-fox`. */
@@ -19,8 +20,8 @@ const hookFunction = z.custom<(context: never) => void>(
   { message: 'must be a function' },
 );
 
-/** Hook names are the simulator's business; the loader only checks that each is a function. */
-const hooks = z.record(z.string(), hookFunction);
+/** Only hooks the simulator calls are accepted, so a misspelt hook cannot sit there unused. */
+const hooks = z.partialRecord(z.enum(HOOK_NAMES), hookFunction);
 
 const statShape = Object.fromEntries(
   STAT_KEYS.map((key) => [key, z.number().finite().optional()]),

@@ -116,12 +116,12 @@ const THREE_STAR: CardPlugin[] = [
   }),
   card({
     id: 'serrated-edge', name: 'Serrated Edge', stars: 3, flavour: 'Teeth along the blade.',
-    rule: 'Every party hit also leaves 1 stack of Bleed, ignoring effect hit rate.',
+    rule: 'Every party hit also leaves 1 stack of Bleed that cannot be resisted.',
     hooks: {
       onHit({ battle, actor, target, amount }) {
         if (!isPartyMember(actor) || !target) return;
         const perTick = amount * BLEED.tickShare;
-        battle.applyEffect(actor, target, BLEED.id, perTick, N.serratedBleedStacks);
+        battle.applyEffect(actor, target, BLEED.id, perTick, N.serratedBleedStacks, false);
       },
     },
   }),

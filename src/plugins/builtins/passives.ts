@@ -67,11 +67,12 @@ export const CHARACTER_PASSIVES: readonly PassivePlugin[] = [
   passive(
     'pyre-heart',
     'Pyre Heart',
-    'Every hit also sets 1 stack of Burn on the target, ignoring effect hit rate.',
+    'Every hit also sets 1 stack of Burn on the target that cannot be resisted.',
     {
       onHit({ battle, owner, target, amount }) {
         if (!owner || !target) return;
-        battle.applyEffect(owner, target, BURN.id, amount * BURN.tickShare, N.pyreBurnStacks);
+        const perTick = amount * BURN.tickShare;
+        battle.applyEffect(owner, target, BURN.id, perTick, N.pyreBurnStacks, false);
       },
     },
   ),
@@ -230,7 +231,7 @@ export const CHARACTER_PASSIVES: readonly PassivePlugin[] = [
     {
       onDamageTaken({ battle, owner, actor, amount }) {
         if (!owner || !actor || actor === owner) return;
-        battle.applyEffect(owner, actor, BURN.id, amount * N.retortBurnShare, 1);
+        battle.applyEffect(owner, actor, BURN.id, amount * N.retortBurnShare, 1, false);
       },
     },
   ),

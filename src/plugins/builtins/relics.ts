@@ -72,13 +72,13 @@ const THREE_STAR: RelicPlugin[] = [
     'focus.', boosts: [['effectHitRate', 0.2], ['critRate', 0.03]] }),
   relic({
     id: 'ember-heart', name: 'Ember Heart', stars: 3, flavour: 'A coal that never cools.',
-    rule: 'Each copy gives every party hit a 20 % chance to leave 1 stack of Burn, ignoring ' +
-      'effect hit rate.',
+    rule: 'Each copy gives every party hit a 20 % chance to leave 1 stack of Burn that cannot ' +
+      'be resisted.',
     hooks: {
       onHit({ battle, actor, target, amount, copies }) {
         if (!isPartyMember(actor) || !target) return;
         if (!battle.chance(N.emberBurnChance * copies)) return;
-        battle.applyEffect(actor, target, BURN.id, amount * BURN.tickShare, 1);
+        battle.applyEffect(actor, target, BURN.id, amount * BURN.tickShare, 1, false);
       },
     },
   }),
