@@ -1,0 +1,187 @@
+import { z } from 'zod';
+import { ERROR_CODES, GameError } from '../../core/errors.ts';
+import {
+  AVATAR_ID,
+  EDITOR_POINTS,
+  EDITOR_PRONOUNS_MAX,
+  EDITOR_STATS,
+  UPGRADABLE_STATS,
+} from '../../core/balance/progression.ts';
+import {
+  ITEM_ELEMENTS,
+  ITEM_UPGRADE_POINTS,
+  ITEMS_PER_CRAFT,
+  MAX_ITEM_STARS,
+} from '../../core/balance/gacha.ts';
+import type { PlayerModel, PlayerRecord } from '../../db/models/Player.ts';
+import { findCharacter, type CharacterCatalog } from './catalog.ts';
+import { itemKey } from './items.ts';
+import type { PlayerEditor } from './toPlayerView.ts';
+import { characterIdSchema, notOwned, parseOrThrow, playerNotFound } from './validation.ts';
+
+const count = z.number().int().min(1).max(1_000_000);
+const stars = z.number().int().min(1).max(MAX_ITEM_STARS);
+
+const editorSchema = z.object({
+  pronouns: z.string().trim().max(EDITOR_PRONOUNS_MAX),
+  element: z.enum(ITEM_ELEMENTS),
+  allocation: z
+    .partialRecord(z.enum(EDITOR_STATS), z.number().int().min(0).max(EDITOR_POINTS))
+    .refine(
+      (allocation) => sumOf(allocation) <= EDITOR_POINTS,
+      `must spend at most ${EDITOR_POINTS} points`,
+    ),
+});
+const craftSchema = z.object({
+  element: z.enum(ITEM_ELEMENTS),
+  stars: stars.max(MAX_ITEM_STARS - 1),
+  count,
+});
+const convertSchema = z.object({
+  characterId: characterIdSchema,
+  element: z.enum(ITEM_ELEMENTS),
+  stars,
+  count,
+});
+const spendSchema = z.object({
+  characterId: characterIdSchema,
+  stat: z.enum(UPGRADABLE_STATS),
+  points: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+});
+
+export type EditorInput = z.infer<typeof editorSchema>;
+export type CraftInput = z.infer<typeof craftSchema>;
+export type ConvertInput = z.infer<typeof convertSchema>;
+export type SpendInput = z.infer<typeof spendSchema>;
+
+/**
+ * The avatar editor, item crafting and upgrade points (GAME.md §7). Each operation is one
+ * conditional update whose filter holds its precondition, so two racing requests can never both
+ * spend the same items or points.
+ */
+export class PlayerUpgrades {
+  #players: PlayerModel;
+  #catalog: CharacterCatalog;
+
+  constructor(players: PlayerModel, catalog: CharacterCatalog) {
+    this.#players = players;
+    this.#catalog = catalog;
+  }
+
+  /**
+   * Sets the avatar's pronouns, element and allocation of 100 points.
+   * @throws GameError INVALID_PAYLOAD, PLAYER_NOT_FOUND.
+   */
+  async updateEditor(playerId: string, input: EditorInput): Promise<PlayerEditor> {
+    const editor = parseOrThrow(editorSchema, input, 'Editor');
+    const allocation = Object.fromEntries(EDITOR_STATS.map((s) => [s, editor.allocation[s] ?? 0]));
+    const updated = await this.#players.updateOne(
+      { _id: playerId },
+      { $set: { editor: { ...editor, allocation } }, $inc: { version: 1 } },
+    );
+    if (updated.matchedCount === 0) throw playerNotFound(playerId);
+    return { pronouns: editor.pronouns, element: editor.element, allocation };
+  }
+
+  /**
+   * Combines 125 items of one element and star into 1 of the next star, `count` times.
+   * @throws GameError INVALID_PAYLOAD, NOT_ENOUGH_ITEMS, PLAYER_NOT_FOUND.
+   */
+  async craft(playerId: string, input: CraftInput): Promise<Record<string, number>> {
+    const { element, stars, count } = parseOrThrow(craftSchema, input, 'Craft request');
+    const source = itemKey(element, stars as 1 | 2 | 3);
+    const target = itemKey(element, (stars + 1) as 2 | 3 | 4);
+    const spent = ITEMS_PER_CRAFT * count;
+
+    const updated = await this.#players.updateOne(
+      { _id: playerId, [`items.${source}`]: { $gte: spent } },
+      { $inc: { [`items.${source}`]: -spent, [`items.${target}`]: count, version: 1 } },
+    );
+    if (updated.matchedCount === 0) await this.#notEnoughItems(playerId, source, spent);
+    return { [source]: -spent, [target]: count };
+  }
+
+  /**
+   * Turns items into a character's upgrade points; a character takes its own element's items,
+   * the avatar takes any.
+   * @throws GameError INVALID_PAYLOAD, CHARACTER_NOT_OWNED, NOT_ENOUGH_ITEMS, PLAYER_NOT_FOUND.
+   */
+  async convert(playerId: string, input: ConvertInput): Promise<{ upgradePoints: number }> {
+    const { characterId, element, stars, count } = parseOrThrow(convertSchema, input, 'Convert');
+    this.#checkElement(characterId, element);
+    const key = itemKey(element, stars as 1 | 2 | 3 | 4);
+    const points = ITEM_UPGRADE_POINTS[stars as 1 | 2 | 3 | 4] * count;
+
+    const entry = `roster.${characterId}`;
+
+    const updated = await this.#players
+      .findOneAndUpdate(
+        { _id: playerId, [`items.${key}`]: { $gte: count }, [entry]: { $exists: true } },
+        { $inc: { [`items.${key}`]: -count, [`${entry}.upgradePoints`]: points, version: 1 } },
+        { returnDocument: 'after', projection: { [entry]: 1 } },
+      )
+      .lean<PlayerRecord>();
+    if (!updated) {
+      await this.#explain(playerId, characterId, () => this.#notEnoughItems(playerId, key, count));
+    }
+    return { upgradePoints: updated?.roster[characterId]?.upgradePoints ?? 0 };
+  }
+
+  /**
+   * Spends a character's upgrade points on one stat (+0.1 % each).
+   * @throws GameError INVALID_PAYLOAD, CHARACTER_NOT_OWNED, NOT_ENOUGH_POINTS, PLAYER_NOT_FOUND.
+   */
+  async spend(playerId: string, input: SpendInput): Promise<Record<string, number>> {
+    const { characterId, stat, points } = parseOrThrow(spendSchema, input, 'Spend request');
+    const entry = `roster.${characterId}`;
+
+    const spent = { [`${entry}.upgradePoints`]: -points, [`${entry}.upgrades.${stat}`]: points };
+    const updated = await this.#players
+      .findOneAndUpdate(
+        { _id: playerId, [`${entry}.upgradePoints`]: { $gte: points } },
+        { $inc: { ...spent, version: 1 } },
+        { returnDocument: 'after', projection: { [entry]: 1 } },
+      )
+      .lean<PlayerRecord>();
+    if (!updated) {
+      await this.#explain(playerId, characterId, () => {
+        throw new GameError(
+          ERROR_CODES.NOT_ENOUGH_POINTS,
+          `Character "${characterId}" has fewer than ${points} upgrade points`,
+        );
+      });
+    }
+    return { ...updated?.roster[characterId]?.upgrades };
+  }
+
+  #checkElement(characterId: string, element: string): void {
+    if (characterId === AVATAR_ID) return;
+    const character = findCharacter(this.#catalog, characterId);
+    if (character && character.element !== element) {
+      throw new GameError(
+        ERROR_CODES.INVALID_PAYLOAD,
+        `Character "${characterId}" takes ${character.element} items, got ${element}`,
+      );
+    }
+  }
+
+  async #notEnoughItems(playerId: string, key: string, needed: number): Promise<never> {
+    if (!(await this.#players.exists({ _id: playerId }))) throw playerNotFound(playerId);
+    throw new GameError(
+      ERROR_CODES.NOT_ENOUGH_ITEMS,
+      `Player "${playerId}" has fewer than ${needed} items "${key}"`,
+    );
+  }
+
+  /** Names the first unmet precondition of a failed conditional update. */
+  async #explain(playerId: string, characterId: string, otherwise: () => Promise<never> | never) {
+    const record = await this.#players.findById(playerId, { roster: 1 }).lean<PlayerRecord>();
+    if (!record) throw playerNotFound(playerId);
+    if (!(characterId in (record.roster ?? {}))) throw notOwned(characterId, playerId);
+    await otherwise();
+  }
+}
+
+function sumOf(values: Partial<Record<string, number>>): number {
+  return Object.values(values).reduce<number>((total, value) => total + (value ?? 0), 0);
+}

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { ERROR_CODES, GameError, describeIssues } from '../../core/errors.ts';
+import {
+  PASSWORD_MAX,
+  PASSWORD_MIN,
+  USERNAME_PATTERN,
+} from '../../core/balance/progression.ts';
+
+export interface Credentials {
+  username: string;
+  password: string;
+}
+
+export const credentialsSchema = z.object({
+  username: z
+    .string()
+    .regex(USERNAME_PATTERN, 'must be 3 to 20 letters, digits, "_" or "-"'),
+  password: z.string().min(PASSWORD_MIN).max(PASSWORD_MAX),
+});
+
+/** Plugin ids are lowercase words joined by hyphens, so they are safe as update paths. */
+export const characterIdSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(64);
+
+type Issues = ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>;
+
+/** Parses `value` with `schema` or throws INVALID_PAYLOAD naming `subject`. */
+export function parseOrThrow<T>(schema: z.ZodType<T>, value: unknown, subject: string): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw invalidPayload(subject, parsed.error.issues);
+  return parsed.data;
+}
+
+export function invalidPayload(subject: string, issues: Issues): GameError {
+  return new GameError(
+    ERROR_CODES.INVALID_PAYLOAD,
+    `${subject} is invalid: ${describeIssues(issues)}`,
+  );
+}
+
+export function invalidCredentials(): GameError {
+  return new GameError(ERROR_CODES.INVALID_CREDENTIALS, 'Username or password is incorrect');
+}
+
+export function playerNotFound(id: string): GameError {
+  return new GameError(ERROR_CODES.PLAYER_NOT_FOUND, `Player "${id}" not found`);
+}
+
+export function notOwned(characterId: string, playerId: string): GameError {
+  return new GameError(
+    ERROR_CODES.CHARACTER_NOT_OWNED,
+    `Character "${characterId}" is not in the roster of player "${playerId}"`,
+  );
+}
