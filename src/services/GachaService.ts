@@ -214,6 +214,7 @@ export class GachaService {
       pityBefore,
       pityAfter: pity,
       ticketsAfter: player.tickets - count * TICKETS_PER_PULL,
+      playerVersion: player.version,
       createdAt,
     };
   }

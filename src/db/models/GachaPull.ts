@@ -14,6 +14,8 @@ export interface GachaPullRecord {
   pityBefore: number;
   pityAfter: number;
   ticketsAfter: number;
+  /** The player version the pull was conditioned on: orders an account's pulls exactly. */
+  playerVersion: number;
   createdAt: Date;
 }
 
@@ -30,6 +32,7 @@ export const gachaPullSchema = new Schema<GachaPullRecord>(
     pityBefore: { type: Number, required: true },
     pityAfter: { type: Number, required: true },
     ticketsAfter: { type: Number, required: true },
+    playerVersion: { type: Number, required: true },
     createdAt: { type: Date, required: true },
   },
   { versionKey: false },

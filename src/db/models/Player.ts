@@ -30,6 +30,7 @@ export interface RecentPullRecord {
   pityBefore: number;
   pityAfter: number;
   ticketsAfter: number;
+  playerVersion: number;
   createdAt: Date;
 }
 
@@ -88,6 +89,7 @@ const recentPullSchema = new Schema<RecentPullRecord>(
     pityBefore: { type: Number, required: true },
     pityAfter: { type: Number, required: true },
     ticketsAfter: { type: Number, required: true },
+    playerVersion: { type: Number, required: true },
     createdAt: { type: Date, required: true },
   },
   { _id: false },
