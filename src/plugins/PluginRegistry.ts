@@ -33,6 +33,16 @@ export class PluginRegistry {
   );
 
   /**
+   * @param trusted Definitions added without the schema check (duplicates are still refused):
+   * the built-in catalogue, which the type checker and a test hold to the same schemas, so
+   * start-up does not pay for validating it again.
+   * @throws GameError CONFLICT when two trusted definitions share a kind and id.
+   */
+  constructor(trusted: readonly Plugin[] = []) {
+    for (const plugin of trusted) this.#add(plugin, BUILTIN_SOURCE);
+  }
+
+  /**
    * Validates and adds a plugin.
    * @param source Where it came from (a file path, or `builtin`), named in error messages.
    * @throws GameError INVALID_PLUGIN when the definition does not match its kind's schema.
@@ -47,16 +57,7 @@ export class PluginRegistry {
         `Plugin ${label} from "${source}" is invalid: ${checked.reason}`,
       );
     }
-    const { kind, id } = checked.plugin;
-    const existing = this.#byKind.get(kind)?.get(id);
-    if (existing) {
-      throw new GameError(
-        ERROR_CODES.CONFLICT,
-        `Plugin "${id}" of kind "${kind}" from "${source}" duplicates the one from ` +
-          `"${existing.source}"`,
-      );
-    }
-    this.#kindMap(kind).set(id, { plugin: deepFreeze(checked.plugin), source });
+    this.#add(checked.plugin, source);
   }
 
   /** True when a plugin of that kind and id is registered. */
@@ -109,6 +110,19 @@ export class PluginRegistry {
       return [kind, list] as const;
     });
     return Object.fromEntries(entries) as Catalog;
+  }
+
+  #add(plugin: Plugin, source: string): void {
+    const { kind, id } = plugin;
+    const existing = this.#kindMap(kind).get(id);
+    if (existing) {
+      throw new GameError(
+        ERROR_CODES.CONFLICT,
+        `Plugin "${id}" of kind "${kind}" from "${source}" duplicates the one from ` +
+          `"${existing.source}"`,
+      );
+    }
+    this.#kindMap(kind).set(id, { plugin: deepFreeze(plugin), source });
   }
 
   #kindMap(kind: PluginKind): Map<string, Entry> {

@@ -4,8 +4,7 @@ import { pathToFileURL } from 'node:url';
 import type { Logger } from '../core/logger.ts';
 import { BUILTIN_PLUGINS } from './builtins/builtinPlugins.ts';
 import { PluginRegistry } from './PluginRegistry.ts';
-import { checkPlugin } from './pluginSchema.ts';
-import type { Plugin } from './types.ts';
+import { admitModules } from './admitModules.ts';
 
 /** A module that takes longer than this to import is skipped, so start-up cannot hang. */
 export const PLUGIN_IMPORT_TIMEOUT_MS = 5_000;
@@ -35,12 +34,12 @@ type Imported = { path: string; ok: true; exported: unknown } | PluginLoadFailur
 /**
  * Registers the built-in catalogue, then imports every plugin module in `pluginsDir` in
  * parallel. A module that fails to import, exports an invalid plugin, names a missing passive or
- * effect, or repeats a registered id is logged with its reason and skipped as a whole.
+ * effect, or repeats a registered id is logged with its reason and skipped as a whole; the rest
+ * are registered. Never throws for a bad plugin.
  */
 export async function loadPlugins(options: LoadPluginsOptions): Promise<LoadedPlugins> {
   const log = options.logger.child({ module: 'plugins' });
-  const registry = new PluginRegistry();
-  for (const plugin of BUILTIN_PLUGINS) registry.register(plugin);
+  const registry = new PluginRegistry(BUILTIN_PLUGINS);
   log.info({ counts: registry.counts() }, 'built-in plugins registered');
   if (!options.pluginsDir) return { registry, failures: [] };
 
@@ -53,17 +52,18 @@ export async function loadPlugins(options: LoadPluginsOptions): Promise<LoadedPl
   const timeoutMs = options.importTimeoutMs ?? PLUGIN_IMPORT_TIMEOUT_MS;
   const imported = await Promise.all(listed.paths.map((path) => importModule(path, timeoutMs)));
 
-  // Registration runs in file-name order so a duplicate id always loses to the same file.
-  const failures: PluginLoadFailure[] = [];
-  for (const result of imported) {
-    const failure = result.ok ? registerModule(registry, result.path, result.exported) : result;
-    if (failure) {
-      failures.push({ path: failure.path, reason: failure.reason });
-      log.warn({ path: failure.path, reason: failure.reason }, 'plugin skipped');
-      continue;
-    }
-    log.info({ path: result.path }, 'plugin registered');
+  const loaded = imported.filter((result) => result.ok);
+  const { admitted, refused } = admitModules(registry, loaded);
+  for (const module of admitted) {
+    for (const plugin of module.plugins) registry.register(plugin, module.path);
+    const ids = module.plugins.map((plugin) => `${plugin.kind}/${plugin.id}`);
+    log.info({ path: module.path, plugins: ids }, 'plugin registered');
   }
+
+  const failures = [...imported.filter((result) => !result.ok), ...refused]
+    .map(({ path, reason }) => ({ path, reason }))
+    .sort((a, b) => a.path.localeCompare(b.path));
+  for (const failure of failures) log.warn(failure, 'plugin skipped');
   return { registry, failures };
 }
 
@@ -97,52 +97,6 @@ async function importModule(path: string, timeoutMs: number): Promise<Imported> 
   } finally {
     clearTimeout(timer);
   }
-}
-
-/** Registers all of one module's plugins or none of them; returns the failure, if any. */
-function registerModule(
-  registry: PluginRegistry,
-  path: string,
-  exported: unknown,
-): PluginLoadFailure | undefined {
-  const candidates = Array.isArray(exported) ? exported : [exported];
-  if (exported === undefined || candidates.length === 0) {
-    return { path, reason: 'Plugin module has no default export of a plugin or plugin list' };
-  }
-  const plugins: Plugin[] = [];
-  for (const [index, candidate] of candidates.entries()) {
-    const checked = checkPlugin(candidate);
-    if (!checked.ok) return { path, reason: `Plugin ${index} is invalid: ${checked.reason}` };
-    plugins.push(checked.plugin);
-  }
-  const problem = findConflict(registry, plugins);
-  if (problem) return { path, reason: problem };
-
-  for (const plugin of plugins) registry.register(plugin, path);
-  return undefined;
-}
-
-function findConflict(registry: PluginRegistry, plugins: Plugin[]): string | undefined {
-  const keys = new Set<string>();
-  for (const plugin of plugins) {
-    const key = `${plugin.kind}/${plugin.id}`;
-    const owner = registry.sourceOf(plugin.kind, plugin.id);
-    if (owner || keys.has(key)) {
-      return `Plugin "${plugin.id}" of kind "${plugin.kind}" duplicates the one from ` +
-        `"${owner ?? 'the same module'}"`;
-    }
-    keys.add(key);
-  }
-  for (const plugin of plugins) {
-    const missing = registry
-      .missingReferences(plugin)
-      .filter((ref) => !keys.has(`${ref.kind}/${ref.id}`))
-      .map((ref) => `${ref.kind} "${ref.id}"`);
-    if (missing.length > 0) {
-      return `Plugin "${plugin.id}" of kind "${plugin.kind}" names unknown ${missing.join(', ')}`;
-    }
-  }
-  return undefined;
 }
 
 function errorText(error: unknown): string {

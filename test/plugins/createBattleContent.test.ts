@@ -1,14 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createBattleContent } from '../../src/plugins/createBattleContent.ts';
-import { PluginRegistry } from '../../src/plugins/PluginRegistry.ts';
-import { BUILTIN_PLUGINS } from '../../src/plugins/builtins/builtinPlugins.ts';
-
-function makeBuiltinRegistry(): PluginRegistry {
-  const registry = new PluginRegistry();
-  for (const plugin of BUILTIN_PLUGINS) registry.register(plugin);
-  return registry;
-}
+import { makeBuiltinRegistry } from './support/battleHarness.ts';
 
 describe('createBattleContent', () => {
   it('finds each damage type by its element', () => {
@@ -27,5 +20,17 @@ describe('createBattleContent', () => {
 
     assert.deepEqual(found.map((plugin) => plugin?.id), ['tailwind', 'burn', 'bulwark']);
     assert.equal(content.relic('no-such-relic'), undefined);
+  });
+
+  it('prefers a damage type loaded from a plugin over the built-in one of its element', () => {
+    const registry = makeBuiltinRegistry();
+    registry.register(
+      { kind: 'damageType', id: 'brine', name: 'Brine', description: 'Salt.', element: 'Generic' },
+      '/plugins/brine.js',
+    );
+
+    const generic = createBattleContent(registry).damageType('Generic');
+
+    assert.equal(generic?.id, 'brine');
   });
 });

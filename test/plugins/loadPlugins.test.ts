@@ -11,6 +11,17 @@ const VALID_RELIC = `export default {
   stars: 1, modifiers: [{ stat: 'critRate', flat: 0.01 }],
 };`;
 
+const FOE_NAMING = (passiveId: string) => `export default {
+  kind: 'foe', id: 'puddle', name: 'Puddle', description: 'Damp.', element: 'Ice',
+  passiveId: '${passiveId}',
+};`;
+const PASSIVE = (id: string) => `export default {
+  kind: 'passive', id: '${id}', name: 'Lull', description: 'Quiet.', hooks: {},
+};`;
+const DAMAGE_TYPE = (id: string) => `export default {
+  kind: 'damageType', id: '${id}', name: 'Brine', description: 'Salt.', element: 'Generic',
+};`;
+
 const folders: string[] = [];
 after(() => Promise.all(folders.map((dir) => rm(dir, { recursive: true, force: true }))));
 
@@ -109,6 +120,51 @@ describe('loadPlugins', () => {
     assert.equal(
       failures[0]?.reason,
       'Plugin "puddle" of kind "foe" names unknown passive "no-such-passive"',
+    );
+  });
+
+  it('resolves a passive named by a module that sorts earlier than the passive', async () => {
+    const dir = await makePluginsDir({
+      'a-foe.mjs': FOE_NAMING('lull'),
+      'z-passive.mjs': PASSIVE('lull'),
+    });
+    const { logger } = makeRecordingLogger();
+
+    const { registry, failures } = await loadPlugins({ pluginsDir: dir, logger });
+
+    assert.deepEqual(failures, []);
+    assert.equal(registry.get('foe', 'puddle').passiveId, 'lull');
+  });
+
+  it('refuses a module whose passive comes from a module that was refused', async () => {
+    const dir = await makePluginsDir({
+      'a-foe.mjs': FOE_NAMING('lull'),
+      'z-passive.mjs': PASSIVE('lull').replace("hooks: {}", "hooks: { onHti() {} }"),
+    });
+    const { logger } = makeRecordingLogger();
+
+    const { failures } = await loadPlugins({ pluginsDir: dir, logger });
+
+    assert.deepEqual(failures.map((failure) => failure.reason), [
+      'Plugin "puddle" of kind "foe" names unknown passive "lull"',
+      'Plugin 0 is invalid: hooks: Unrecognized key: "onHti"',
+    ]);
+  });
+
+  it('lets one module take an element over and refuses a second one', async () => {
+    const dir = await makePluginsDir({
+      'a-brine.mjs': DAMAGE_TYPE('brine'),
+      'b-salt.mjs': DAMAGE_TYPE('salt'),
+    });
+    const { logger } = makeRecordingLogger();
+
+    const { registry, failures } = await loadPlugins({ pluginsDir: dir, logger });
+
+    assert.ok(registry.has('damageType', 'brine'));
+    assert.equal(
+      failures[0]?.reason,
+      'Damage type "salt" takes over element "Generic", which "' + join(dir, 'a-brine.mjs') +
+        '" already took over',
     );
   });
 

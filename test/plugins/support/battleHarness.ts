@@ -7,8 +7,8 @@ import type { Plugin, Stats } from '../../../src/plugins/types.ts';
 
 /** Registry holding the built-in catalogue plus any test-only plugins given. */
 export function makeBuiltinRegistry(extraPlugins: readonly Plugin[] = []): PluginRegistry {
-  const registry = new PluginRegistry();
-  for (const plugin of [...BUILTIN_PLUGINS, ...extraPlugins]) registry.register(plugin);
+  const registry = new PluginRegistry(BUILTIN_PLUGINS);
+  for (const plugin of extraPlugins) registry.register(plugin, 'test');
   return registry;
 }
 
