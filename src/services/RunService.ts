@@ -5,6 +5,7 @@ import { BattleRecord } from '../db/models/Battle.ts';
 import type { RunRecord, RunStatus } from './run/RunRecord.ts';
 
 export interface NewRun {
+  id: string;
   hostId: string;
   seed: number;
   pressure: number;
@@ -37,11 +38,15 @@ export interface BattleAudit {
 
 /** Stores runs and their battles. Returns plain objects, never documents. */
 export class RunService {
+  /** A fresh run id; rooms mint it before the run exists, because it is also their room id. */
+  newRunId(): string {
+    return `r_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
+  }
+
   /** Creates an active run owned by its host, at the start room of floor 1. */
   async create(input: NewRun): Promise<RunRecord> {
-    const id = `r_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
     const doc = await Run.create({
-      _id: id,
+      _id: input.id,
       hostId: input.hostId,
       memberIds: [input.hostId],
       seed: input.seed,
@@ -67,7 +72,7 @@ export class RunService {
     const saved = await Run.findOneAndUpdate(
       { _id: id, version },
       { $set: fields, $inc: { version: 1 } },
-      { new: true, projection: { version: 1 } },
+      { returnDocument: 'after', projection: { version: 1 } },
     ).lean();
     if (!saved) {
       throw new GameError('CONFLICT', `Run "${id}" was saved by another writer since version ${version}`);
@@ -102,7 +107,7 @@ export class RunService {
     const doc = await Run.findOneAndUpdate(
       { _id: runId, hostId: playerId, status: 'active' },
       { $set: { status: 'abandoned', phase: 'ended', result: 'abandoned' }, $inc: { version: 1 } },
-      { new: true },
+      { returnDocument: 'after' },
     ).lean();
     if (!doc) throw new GameError('RUN_NOT_FOUND', `Active run "${runId}" not found`);
     return toSummary(toRecord(doc), doc.updatedAt);

@@ -75,11 +75,6 @@ export const SHOP = {
   startingGold: 50,
 } as const;
 
-export const EXP = {
-  perFoeLevel: 12,
-  perRoom: 5,
-} as const;
-
 export const PACING = {
   speeds: [1, 2, 4],
 } as const;

@@ -1,0 +1,128 @@
+/**
+ * A real client of a running server: registers (or logs in), pulls gacha with its tickets,
+ * starts (or resumes) a run and plays N rooms at the fastest pacing, then prints a summary.
+ *
+ *   npm run demo -- [--url http://127.0.0.1:2567] [--user U --password P] [--rooms N]
+ *                   [--resume RUN_ID] [--json]
+ */
+import { parseArgs } from 'node:util';
+import { randomBytes } from 'node:crypto';
+import { ApiError, FrayClient } from '../src/client/FrayClient.ts';
+import { RunPlayer, type RunView } from '../src/client/RunPlayer.ts';
+
+interface PullAnswer {
+  results: Array<{ kind: string; characterId?: string; stars?: number }>;
+  tickets: number;
+}
+
+const { values } = parseArgs({
+  options: {
+    url: { type: 'string', default: 'http://127.0.0.1:2567' },
+    user: { type: 'string' },
+    password: { type: 'string' },
+    rooms: { type: 'string', default: '3' },
+    resume: { type: 'string' },
+    json: { type: 'boolean', default: false },
+  },
+});
+
+async function main(): Promise<void> {
+  const rooms = Number(values.rooms);
+  if (!Number.isInteger(rooms) || rooms < 1) throw new Error(`--rooms must be a positive integer`);
+  const client = new FrayClient(values.url);
+  const username = values.user ?? `demo_${randomBytes(4).toString('hex')}`;
+  const password = values.password ?? randomBytes(12).toString('hex');
+  await signIn(client, username, password);
+  const pulls = await pullAll(client);
+
+  const me = await client.me();
+  const room = values.resume
+    ? await client.resumeRun(values.resume)
+    : await client.createRun({ party: me.party });
+  const player = new RunPlayer(room);
+  await player.ready();
+  const played: string[] = [];
+  while (played.length < rooms && player.state.phase !== 'ended') {
+    played.push(await player.playRoom({ skipBattles: true }));
+  }
+  const summary = summarise(player.state, username, pulls, played);
+  await room.leave(true);
+  print(summary);
+}
+
+async function signIn(client: FrayClient, username: string, password: string): Promise<void> {
+  if (!values.user) {
+    await client.register(username, password);
+    return;
+  }
+  try {
+    await client.login(username, password);
+  } catch (error) {
+    if (!(error instanceof ApiError) || error.code !== 'INVALID_CREDENTIALS') throw error;
+    await client.register(username, password);
+  }
+}
+
+/** Spends every ticket on the standard banner: ten-pulls first, then singles. */
+async function pullAll(client: FrayClient): Promise<string[]> {
+  const obtained: string[] = [];
+  let tickets = (await client.me()).tickets;
+  while (tickets > 0) {
+    const count = tickets >= 10 ? 10 : 1;
+    const answer = await client.request<PullAnswer>(
+      'POST',
+      '/api/gacha/pull',
+      { bannerId: 'standard', count },
+      { idempotencyKey: randomBytes(8).toString('hex') },
+    );
+    for (const result of answer.results) {
+      if (result.characterId) obtained.push(result.characterId);
+    }
+    tickets = answer.tickets;
+  }
+  return obtained;
+}
+
+function summarise(state: RunView, username: string, pulls: string[], played: string[]) {
+  const partyHp: Record<string, string> = {};
+  state.party.forEach((member, key) => {
+    partyHp[key.split('/')[1] ?? key] = `${member.hp}/${member.maxHp}`;
+  });
+  return {
+    username,
+    runId: state.runId,
+    floor: state.floor,
+    roomIndex: state.roomIndex,
+    roomsCleared: state.roomsCleared,
+    roomsPlayed: played,
+    partyHp,
+    cards: state.cards.toArray(),
+    gold: state.gold,
+    result: state.result || (state.phase === 'ended' ? 'ended' : 'in progress'),
+    charactersPulled: pulls,
+  };
+}
+
+function print(summary: ReturnType<typeof summarise>): void {
+  if (values.json) {
+    console.log(JSON.stringify(summary));
+    return;
+  }
+  console.log(`Player ${summary.username}: run ${summary.runId}`);
+  console.log(`  played ${summary.roomsPlayed.length} rooms: ${summary.roomsPlayed.join(', ')}`);
+  console.log(`  floor ${summary.floor}, room ${summary.roomIndex}, ${summary.roomsCleared} cleared`);
+  console.log(`  party hp: ${JSON.stringify(summary.partyHp)}`);
+  console.log(`  cards: ${summary.cards.join(', ') || 'none'}; gold: ${summary.gold}`);
+  console.log(`  gacha characters: ${summary.charactersPulled.join(', ') || 'none'}`);
+  console.log(`  result: ${summary.result}`);
+  console.log(`  resume with: npm run demo -- --resume ${summary.runId} --user ${summary.username}`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(`demo failed: ${message}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,168 @@
+import type { Room } from '@colyseus/sdk';
+
+/** The decoded `run` room state, as far as a player reads it. */
+export interface RunView {
+  runId: string;
+  phase: string;
+  result: string;
+  floor: number;
+  roomIndex: number;
+  roomsCleared: number;
+  gold: number;
+  speed: number;
+  roomKinds: ArrayLike<string>;
+  cards: { toArray(): string[]; length: number };
+  relics: { forEach(cb: (count: number, id: string) => void): void };
+  party: { forEach(cb: (member: PartyMemberView, key: string) => void): void };
+  reward: { stage: string; options: { toArray(): string[] } };
+  shop: { forEach(cb: (item: ShopItemView, key: string) => void): void };
+  battle: { isActive: boolean; outcome: string; actionCount: number };
+}
+
+export interface PartyMemberView {
+  ownerId: string;
+  characterId: string;
+  hp: number;
+  maxHp: number;
+  level: number;
+}
+
+export interface ShopItemView {
+  itemId: string;
+  kind: string;
+  pluginId: string;
+  price: number;
+  isSold: boolean;
+}
+
+/** A command the room refused, with its code. */
+export class CommandRejectedError extends Error {
+  readonly code: string;
+
+  constructor(code: string, message: string) {
+    super(message);
+    this.name = 'CommandRejectedError';
+    this.code = code;
+  }
+}
+
+const DEFAULT_WAIT_MS = 15_000;
+
+/**
+ * Plays a run room the way a player would: sends commands as requests and waits for the state
+ * that proves their outcome, each wait under a deadline.
+ */
+export class RunPlayer {
+  readonly room: Room;
+  readonly #waitMs: number;
+
+  constructor(room: Room, waitMs = DEFAULT_WAIT_MS) {
+    this.room = room;
+    this.#waitMs = waitMs;
+    // Notices are optional for a player; a catch-all keeps the SDK from warning about them.
+    room.onMessage('*', () => {});
+  }
+
+  get state(): RunView {
+    return this.room.state as RunView;
+  }
+
+  /** Resolves once the first full state has arrived. */
+  ready(): Promise<RunView> {
+    return this.waitFor((state) => Boolean(state.runId), 'the run state');
+  }
+
+  /** Sends a command and resolves with the room's answer; a refusal throws with its code. */
+  async command(type: string, payload?: unknown): Promise<unknown> {
+    try {
+      return await this.room.request(type, payload, { timeout: this.#waitMs });
+    } catch (error) {
+      const reason = (error as { reason?: { code?: string; message?: string } }).reason;
+      if (reason?.code) throw new CommandRejectedError(reason.code, reason.message ?? '');
+      throw error;
+    }
+  }
+
+  /** Resolves once `predicate` holds for the state (now or after a later patch). */
+  waitFor(predicate: (state: RunView) => boolean, what: string, waitMs = this.#waitMs) {
+    return new Promise<RunView>((resolve, reject) => {
+      if (this.room.state && predicate(this.state)) return resolve(this.state);
+      const onChange = () => {
+        if (!predicate(this.state)) return;
+        cleanup();
+        resolve(this.state);
+      };
+      const timer = setTimeout(() => {
+        cleanup();
+        reject(new Error(`Timed out after ${waitMs} ms waiting for ${what}`));
+      }, waitMs);
+      const cleanup = () => {
+        clearTimeout(timer);
+        this.room.onStateChange.remove(onChange);
+      };
+      this.room.onStateChange(onChange);
+    });
+  }
+
+  /** Resolves with the first message of `type` the room sends from now on. */
+  nextMessage<T = unknown>(type: string, waitMs = this.#waitMs): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        unbind();
+        reject(new Error(`Timed out after ${waitMs} ms waiting for message "${type}"`));
+      }, waitMs);
+      const unbind = this.room.onMessage(type, (payload: T) => {
+        clearTimeout(timer);
+        unbind();
+        resolve(payload);
+      });
+    });
+  }
+
+  /**
+   * Enters the next room and plays it to its end: battles are skipped to their result (or
+   * watched at pacing), rewards are claimed in order, and a shop sells its cheapest item.
+   * Returns the kind of room played.
+   */
+  async playRoom(options: { skipBattles?: boolean } = {}): Promise<string> {
+    const before = { floor: this.state.floor, roomIndex: this.state.roomIndex };
+    await this.command('advance');
+    await this.waitFor(
+      (s) => s.floor !== before.floor || s.roomIndex !== before.roomIndex,
+      'the next room',
+    );
+    const kind = this.state.roomKinds[this.state.roomIndex] ?? 'unknown';
+    if (this.state.phase === 'battle') await this.#finishBattle(options.skipBattles ?? true);
+    if (this.state.phase === 'reward') await this.claimRewards();
+    if (this.state.phase === 'shop') await this.#shop();
+    return kind;
+  }
+
+  /** Takes the first offered card and relic, then the loot. */
+  async claimRewards(): Promise<void> {
+    while (this.state.phase === 'reward') {
+      const stage = this.state.reward.stage;
+      const firstOption = this.state.reward.options.toArray()[0];
+      if (stage === 'card') await this.command('pickCard', { cardId: firstOption });
+      else if (stage === 'relic') await this.command('pickRelic', { relicId: firstOption });
+      else await this.command('collectLoot');
+      await this.waitFor((s) => s.phase !== 'reward' || s.reward.stage !== stage, 'next reward');
+    }
+  }
+
+  async #finishBattle(skip: boolean): Promise<void> {
+    if (skip) await this.command('skipBattle');
+    await this.waitFor((s) => s.phase !== 'battle', 'the battle to end', this.#waitMs * 20);
+  }
+
+  async #shop(): Promise<void> {
+    let cheapest: ShopItemView | undefined;
+    this.state.shop.forEach((item) => {
+      if (!item.isSold && (!cheapest || item.price < cheapest.price)) cheapest = item;
+    });
+    if (!cheapest || cheapest.price > this.state.gold) return;
+    const goldBefore = this.state.gold;
+    await this.command('buy', { itemId: cheapest.itemId });
+    await this.waitFor((s) => s.gold !== goldBefore, 'the purchase');
+  }
+}

@@ -1,0 +1,54 @@
+import { join, resolve } from 'node:path';
+import mongoose from 'mongoose';
+import type { Logger } from '../core/logger.ts';
+import { startEmbeddedMongo, type EmbeddedMongo } from './embedded/index.ts';
+
+export interface DatabaseOptions {
+  /** A real MongoDB; without it the embedded server starts in-process. */
+  mongodbUri?: string | undefined;
+  /** Where the embedded server keeps its data (`<dataDir>/db`), or ':memory:'. */
+  dataDir: string;
+  /** Database name used with the embedded server. */
+  databaseName?: string;
+  logger: Logger;
+}
+
+export interface Database {
+  uri: string;
+  isEmbedded: boolean;
+  close(): Promise<void>;
+}
+
+/**
+ * Connects Mongoose to `MONGODB_URI`, or else to an embedded MongoDB-compatible server started
+ * here, keeping its data under the data directory.
+ */
+export async function connectDatabase(options: DatabaseOptions): Promise<Database> {
+  const log = options.logger.child({ component: 'database' });
+  let embedded: EmbeddedMongo | undefined;
+  let uri = options.mongodbUri;
+  if (!uri) {
+    const dbPath = options.dataDir === ':memory:' ? ':memory:' : join(resolve(options.dataDir), 'db');
+    embedded = await startEmbeddedMongo({ dbPath, port: 0 });
+    uri = `${embedded.uri}${options.databaseName ?? 'fray'}`;
+    log.info({ kind: 'embedded', dbPath, uri }, 'database connected');
+  }
+
+  await mongoose.connect(uri, { serverSelectionTimeoutMS: 10_000 });
+  if (!embedded) log.info({ kind: 'mongodb', host: redactCredentials(uri) }, 'database connected');
+  mongoose.connection.on('disconnected', () => log.warn('database connection lost'));
+  mongoose.connection.on('reconnected', () => log.info('database reconnected'));
+
+  return {
+    uri,
+    isEmbedded: embedded !== undefined,
+    close: async () => {
+      await mongoose.disconnect();
+      await embedded?.stop();
+    },
+  };
+}
+
+function redactCredentials(uri: string): string {
+  return uri.replace(/\/\/[^@/]*@/, '//[redacted]@');
+}

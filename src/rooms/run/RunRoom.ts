@@ -1,0 +1,184 @@
+import { Room, ServerError, type Client, type MessageContext } from '@colyseus/core';
+import { GameError, describeIssues, isGameError, type ErrorCode } from '../../core/errors.ts';
+import { MEMBERS_MAX, SPECTATORS_MAX } from '../../core/balance/runs.ts';
+import type { Logger } from '../../core/logger.ts';
+import { RunState } from '../../state/RunState.ts';
+import {
+  COMMAND_PAYLOADS,
+  CREATE_OPTIONS,
+  RUN_COMMANDS,
+  RUN_NOTICES,
+  type RunCommand,
+} from './messages.ts';
+import type { RunRoomDeps } from './RunRoomDeps.ts';
+import { RunSession, type Actor } from './RunSession.ts';
+
+/** What `onAuth` attaches to every client: the player the token names. */
+export interface PlayerAuth {
+  playerId: string;
+}
+
+type RunClient = Client<{ auth: PlayerAuth }>;
+
+/** Numeric close codes for refused joins, beside the string code in the message. */
+const JOIN_REFUSAL_STATUS: Partial<Record<ErrorCode, number>> = {
+  UNAUTHORIZED: 401,
+  TOKEN_EXPIRED: 401,
+  NOT_A_MEMBER: 403,
+  FORBIDDEN: 403,
+  RUN_NOT_FOUND: 404,
+  PLAYER_NOT_FOUND: 404,
+  INVALID_PAYLOAD: 400,
+  INVALID_PARTY: 400,
+};
+
+/**
+ * One run: its floor map, party, rewards, shop and battles, played by up to four members and
+ * watched by spectators. The room is the only writer of the run while it lives; it saves the run
+ * after every decision, and a new room resumes a saved run.
+ */
+export class RunRoom extends Room<{ state: RunState; client: RunClient }> {
+  state = new RunState();
+  maxClients = MEMBERS_MAX + SPECTATORS_MAX;
+  patchRate = 50;
+  #session: RunSession | undefined;
+  #log: Logger | undefined;
+
+  /** Binds the room to the server's services; the result is what `defineRoom` registers. */
+  static withDeps(deps: RunRoomDeps): typeof RunRoom {
+    return class BoundRunRoom extends RunRoom {
+      static async onAuth(token: string): Promise<PlayerAuth> {
+        return authenticate(deps, token);
+      }
+
+      protected get deps(): RunRoomDeps {
+        return deps;
+      }
+    };
+  }
+
+  /** Set by `withDeps`; a bare RunRoom has no services. */
+  protected get deps(): RunRoomDeps {
+    throw new Error('RunRoom needs services: register RunRoom.withDeps(deps), not RunRoom');
+  }
+
+  /** Validates the options and, for `{ runId }`, loads the saved run this room resumes. */
+  async onCreate(options: unknown): Promise<void> {
+    const parsed = CREATE_OPTIONS.safeParse(options ?? {});
+    if (!parsed.success) throw refusal(invalidOptions(parsed.error.issues));
+
+    this.#session = new RunSession(this, this.deps);
+    const runId = 'runId' in parsed.data ? parsed.data.runId : this.#session.mintRunId();
+    this.roomId = runId;
+    this.#log = this.deps.logger.child({ roomName: 'run', roomId: runId });
+    if ('runId' in parsed.data) await this.#session.resume(runId).catch(rethrowAsRefusal);
+    else this.#session.prepareNewRun(parsed.data);
+    this.#registerCommands();
+    this.#log.info({ isResume: 'runId' in parsed.data }, 'room created');
+  }
+
+  async onJoin(client: RunClient, options: unknown, auth: PlayerAuth): Promise<void> {
+    const role = await this.#requireSession()
+      .admit(client.sessionId, auth.playerId, options)
+      .catch(rethrowAsRefusal);
+    this.#log?.debug({ sessionId: client.sessionId, playerId: auth.playerId, role }, 'joined');
+  }
+
+  async onDrop(client: RunClient): Promise<void> {
+    this.#requireSession().markConnected(client.sessionId, false);
+    await this.allowReconnection(client, this.deps.config.RECONNECT_WINDOW_S);
+  }
+
+  onReconnect(client: RunClient): void {
+    this.#requireSession().markConnected(client.sessionId, true);
+  }
+
+  async onLeave(client: RunClient): Promise<void> {
+    await this.#requireSession().depart(client.sessionId);
+  }
+
+  async onBeforeShutdown(): Promise<void> {
+    await this.#session?.flush();
+    await this.disconnect();
+  }
+
+  async onDispose(): Promise<void> {
+    await this.#session?.close();
+    this.#log?.info({ clients: this.clients.length }, 'room disposed');
+  }
+
+  onUncaughtException(error: Error, methodName: string): void {
+    (this.#log ?? this.deps.logger).error({ err: error, methodName }, 'room hook failed');
+  }
+
+  /** Sends a notice to one client; used by the session, which owns no transport. */
+  notify(sessionId: string, type: string, payload: unknown): void {
+    this.clients.getById(sessionId)?.send(type, payload);
+  }
+
+  #registerCommands(): void {
+    for (const command of Object.values(RUN_COMMANDS)) {
+      this.onMessage(command, (client: RunClient, payload: unknown, ctx: MessageContext) =>
+        this.#dispatch(command, client, payload, ctx),
+      );
+    }
+    this.onMessage('*', (client: RunClient, type: string | number) => {
+      const error = new GameError('UNKNOWN_COMMAND', `Command "${type}" does not exist`);
+      client.send(RUN_NOTICES.commandRejected, { command: String(type), ...error.toJSON() });
+    });
+  }
+
+  async #dispatch(
+    command: RunCommand,
+    client: RunClient,
+    payload: unknown,
+    ctx: MessageContext,
+  ): Promise<unknown> {
+    try {
+      const parsed = COMMAND_PAYLOADS[command].safeParse(payload);
+      if (!parsed.success) {
+        throw new GameError(
+          'INVALID_PAYLOAD',
+          `Payload for "${command}" is invalid: ${describeIssues(parsed.error.issues)}`,
+        );
+      }
+      const playerId = client.auth?.playerId ?? '';
+      const actor: Actor = { sessionId: client.sessionId, playerId };
+      return await this.#requireSession().command(command, actor, parsed.data);
+    } catch (error) {
+      if (!isGameError(error)) throw error;
+      this.#log?.debug({ command, code: error.code, sessionId: client.sessionId }, 'rejected');
+      if (ctx.id !== undefined) return ctx.reject(error.toJSON());
+      client.send(RUN_NOTICES.commandRejected, { command, ...error.toJSON() });
+      return undefined;
+    }
+  }
+
+  #requireSession(): RunSession {
+    if (!this.#session) throw new Error('RunRoom used before onCreate finished');
+    return this.#session;
+  }
+}
+
+function authenticate(deps: RunRoomDeps, token: string): PlayerAuth {
+  if (!token) throw refusal(new GameError('UNAUTHORIZED', 'A token is required to join a run'));
+  try {
+    return { playerId: deps.tokens.verify(token).playerId };
+  } catch (error) {
+    return rethrowAsRefusal(error);
+  }
+}
+
+function invalidOptions(issues: Parameters<typeof describeIssues>[0]): GameError {
+  return new GameError('INVALID_PAYLOAD', `Run options are invalid: ${describeIssues(issues)}`);
+}
+
+/** A refused join carries a numeric status for the SDK and the string code in its message. */
+function refusal(error: GameError): ServerError {
+  const status = JOIN_REFUSAL_STATUS[error.code] ?? 409;
+  return new ServerError(status, `${error.code}: ${error.message}`, { cause: error });
+}
+
+function rethrowAsRefusal(error: unknown): never {
+  throw isGameError(error) ? refusal(error) : error;
+}

@@ -1,0 +1,419 @@
+import { createBattle, validateBattleConfig } from '../../battle/index.ts';
+import { SHOP } from '../../core/balance/runs.ts';
+import { GameError } from '../../core/errors.ts';
+import type { Logger } from '../../core/logger.ts';
+import { MAX_SEED } from '../../core/rng.ts';
+import { randomInt } from 'node:crypto';
+import type { RunRecord } from '../../services/run/RunRecord.ts';
+import * as rules from '../../services/run/RunRules.ts';
+import type { RunState } from '../../state/RunState.ts';
+import { BattleDriver } from './BattleDriver.ts';
+import { RUN_NOTICES, type CommandPayload, type RunCommand } from './messages.ts';
+import { mirrorRun } from './mirrorRun.ts';
+import { Membership } from './Membership.ts';
+import { PartySpecs } from './PartySpecs.ts';
+import { RunPersistence } from './RunPersistence.ts';
+import type { RunRoomDeps } from './RunRoomDeps.ts';
+import { planBattle, settleBattle, type PlannedBattle } from './runBattle.ts';
+import { VoteBox } from './VoteBox.ts';
+
+/** Who sent a command. */
+export interface Actor {
+  sessionId: string;
+  playerId: string;
+}
+
+/** The parts of the room a session uses: state, clock and delivery. */
+export interface RunHost {
+  readonly state: RunState;
+  readonly clock: {
+    setTimeout(callback: () => void, ms: number): { clear(): void };
+    setInterval(callback: () => void, ms: number): { clear(): void };
+  };
+  broadcast(type: string, payload: unknown): void;
+  notify(sessionId: string, type: string, payload: unknown): void;
+  disconnect(): Promise<unknown>;
+}
+
+interface NewRunOptions {
+  party: string[];
+  pressure: number;
+  seed?: number | undefined;
+}
+
+/**
+ * The run behind a room: applies the rules to the run record, turns members' commands into
+ * votes, plays battles at the room's pacing, and saves after every decision.
+ */
+export class RunSession {
+  readonly #host: RunHost;
+  readonly #deps: RunRoomDeps;
+  readonly #specs: PartySpecs;
+  readonly #votes: VoteBox;
+  readonly membership: Membership;
+  #log: Logger;
+  #run: RunRecord | undefined;
+  #newRun: NewRunOptions | undefined;
+  #persistence: RunPersistence | undefined;
+  #driver: BattleDriver | undefined;
+  #mintedId = '';
+
+  constructor(host: RunHost, deps: RunRoomDeps) {
+    this.#host = host;
+    this.#deps = deps;
+    this.#log = deps.logger;
+    this.#specs = new PartySpecs(deps);
+    this.membership = new Membership(host.state, deps, this.#specs);
+    this.#votes = new VoteBox(
+      (callback, ms) => {
+        const timer = host.clock.setTimeout(callback, ms);
+        return () => timer.clear();
+      },
+      deps.config.VOTE_TIMEOUT_MS,
+      (topic, choice) => this.#decide(topic, choice),
+    );
+  }
+
+  mintRunId(): string {
+    this.#mintedId = this.#deps.runs.newRunId();
+    return this.#mintedId;
+  }
+
+  prepareNewRun(options: NewRunOptions): void {
+    this.#newRun = options;
+  }
+
+  /**
+   * Loads a saved run and every party owner's characters.
+   * @throws RUN_NOT_FOUND, RUN_ENDED.
+   */
+  async resume(runId: string): Promise<void> {
+    const run = await this.#deps.runs.findById(runId);
+    if (!run) throw new GameError('RUN_NOT_FOUND', `Run "${runId}" not found`);
+    if (run.status !== 'active') {
+      throw new GameError('RUN_ENDED', `Run "${runId}" has ended (${run.result || run.status})`);
+    }
+    await this.membership.loadParty(run);
+    this.#adopt(run);
+  }
+
+  /**
+   * Admits a player: the creator of a new run, a returning or invited member, or a spectator.
+   * @throws NOT_A_MEMBER, INVALID_PARTY, ROOM_FULL, CHARACTER_NOT_OWNED, INVALID_PAYLOAD.
+   */
+  async admit(sessionId: string, playerId: string, options: unknown): Promise<string> {
+    const isCreator = !this.#run;
+    if (isCreator) await this.#createRun(playerId);
+    const run = this.#requireRun();
+    const joinOptions = isCreator ? {} : options;
+    const role = await this.membership.admit(run, sessionId, playerId, joinOptions);
+    this.#changed();
+    if (run.phase === 'battle' && !this.#driver) this.#startBattle();
+    return role;
+  }
+
+  markConnected(sessionId: string, isConnected: boolean): void {
+    this.membership.markConnected(sessionId, isConnected);
+  }
+
+  async depart(sessionId: string): Promise<void> {
+    const run = this.#run;
+    if (!run) return;
+    if (this.membership.depart(run, sessionId)) this.#changed();
+  }
+
+  /**
+   * Checks a member's command against the rules, then casts it as a ballot.
+   * @throws SPECTATOR_READ_ONLY, RUN_ENDED, WRONG_PHASE, CHOICE_PENDING, NOT_OFFERED,
+   * NOT_ENOUGH_GOLD, FORBIDDEN, PLAYER_NOT_FOUND.
+   */
+  async command<C extends RunCommand>(
+    command: C,
+    actor: Actor,
+    payload: CommandPayload<C>,
+  ): Promise<{ isDecided: boolean }> {
+    const run = this.#requireRun();
+    this.membership.requireActingMember(actor.sessionId, command);
+    if (run.status !== 'active') {
+      throw new GameError('RUN_ENDED', `Command "${command}" rejected: run "${run.id}" has ended`);
+    }
+    const ballot = await this.#ballotFor(run, command, actor, payload);
+    if (!ballot) return { isDecided: true };
+
+    const electorate = this.membership.electorate(run);
+    const isDecided = this.#votes.cast(ballot.topic, actor.playerId, ballot.choice, electorate, ballot.fallback);
+    if (!isDecided) {
+      const votes = this.#votes.ballotCount(ballot.topic);
+      this.#host.broadcast(RUN_NOTICES.voteCast, { topic: ballot.topic, votes });
+    }
+    return { isDecided };
+  }
+
+  /** Resolves once the run is saved as it stands. */
+  async flush(): Promise<void> {
+    await this.#persistence?.flush();
+  }
+
+  async close(): Promise<void> {
+    this.#driver?.stop();
+    this.#votes.clear();
+    this.#persistence?.close();
+    await this.flush();
+  }
+
+  async #ballotFor(
+    run: RunRecord,
+    command: RunCommand,
+    actor: Actor,
+    payload: unknown,
+  ): Promise<{ topic: string; choice: string; fallback?: string } | undefined> {
+    const fields = (payload ?? {}) as Record<string, unknown>;
+    switch (command) {
+      case 'advance':
+        rules.requirePhase(run, command, 'map', 'shop');
+        return { topic: 'advance', choice: 'yes' };
+      case 'pickCard':
+        rules.requireOffered(run, command, 'card', String(fields.cardId));
+        return { topic: 'card', choice: String(fields.cardId), fallback: run.pendingReward?.options[0] };
+      case 'pickRelic':
+        rules.requireOffered(run, command, 'relic', String(fields.relicId));
+        return { topic: 'relic', choice: String(fields.relicId), fallback: run.pendingReward?.options[0] };
+      case 'collectLoot':
+        rules.requireStage(run, command, 'loot');
+        return { topic: 'loot', choice: 'yes' };
+      case 'buy':
+        rules.requirePurchasable(run, String(fields.itemId));
+        return { topic: 'buy', choice: String(fields.itemId) };
+      case 'reroll':
+        rules.requirePhase(run, command, 'shop');
+        rules.requireGold(run, command, SHOP.rerollCost);
+        return { topic: 'reroll', choice: 'yes' };
+      case 'setSpeed':
+        return { topic: 'speed', choice: String(fields.speed) };
+      case 'skipBattle':
+        rules.requirePhase(run, command, 'battle');
+        return { topic: 'skip', choice: 'yes' };
+      case 'invite':
+        await this.membership.invite(run, actor.playerId, String(fields.username));
+        this.#changed();
+        return undefined;
+      case 'abandon':
+        this.membership.requireHost(run, actor.playerId, command);
+        this.#endRun('abandoned');
+        return undefined;
+    }
+  }
+
+  #decide(topic: string, choice: string): void {
+    const run = this.#requireRun();
+    const phaseBefore = run.phase;
+    try {
+      this.#apply(run, topic, choice);
+    } catch (error) {
+      if (!(error instanceof GameError)) throw error;
+      this.#host.broadcast(RUN_NOTICES.commandRejected, { command: topic, ...error.toJSON() });
+    }
+    if (run.phase !== phaseBefore) this.#votes.clear();
+    this.#changed();
+  }
+
+  #apply(run: RunRecord, topic: string, choice: string): void {
+    const registry = this.#deps.registry;
+    if (topic === 'advance') return this.#advance(run);
+    if (topic === 'card') return rules.pickCard(run, choice, registry);
+    if (topic === 'relic') return rules.pickRelic(run, choice, registry);
+    if (topic === 'loot') return this.#collectLoot(run);
+    if (topic === 'buy') return rules.buy(run, choice);
+    if (topic === 'reroll') return rules.reroll(run, registry);
+    if (topic === 'speed') return this.#setSpeed(Number(choice));
+    if (topic === 'skip') return this.#driver?.skipToEnd();
+  }
+
+  #advance(run: RunRecord): void {
+    const entry = rules.enterNextRoom(run, this.#deps.registry, (slot) =>
+      this.#specs.maxHp(slot, run, this.#deps.content),
+    );
+    if (entry.kind === 'rest') this.#host.broadcast(RUN_NOTICES.rested, entry);
+    if (run.phase === 'battle') this.#startBattle();
+  }
+
+  #startBattle(): void {
+    const run = this.#requireRun();
+    const kind = rules.roomKindAt(run);
+    if (kind !== 'weak' && kind !== 'normal' && kind !== 'boss') {
+      throw new Error(`Run "${run.id}" is in a battle phase in a "${kind}" room`);
+    }
+    const planned = planBattle(run, kind, this.#specs, this.#deps.registry);
+    const check = validateBattleConfig(planned.config, this.#deps.content);
+    if (!check.ok) throw new Error(check.message);
+
+    const battle = createBattle(check.config, this.#deps.content);
+    const schedule = (callback: () => void, ms: number) => {
+      const timer = this.#host.clock.setInterval(callback, ms);
+      return () => timer.clear();
+    };
+    this.#driver = new BattleDriver(battle, this.#host.state.battle, schedule, () =>
+      this.#endBattle(planned),
+    );
+    this.#host.state.battle.isBoss = kind === 'boss';
+    this.#host.broadcast(RUN_NOTICES.battleStarted, {
+      floor: run.floor,
+      roomIndex: run.roomIndex,
+      isBoss: kind === 'boss',
+      foes: planned.config.foes.map((foe) => foe.name),
+    });
+    this.#driver.play(this.#pacingMs());
+  }
+
+  #endBattle(planned: PlannedBattle): void {
+    const run = this.#requireRun();
+    const battle = this.#driver?.battle;
+    this.#driver = undefined;
+    if (!battle) return;
+    const spoils = settleBattle(run, planned, battle);
+    const isBoss = planned.config.isBossRoom;
+    const floor = run.floor;
+    const roomIndex = run.roomIndex;
+
+    void this.#grantExp(run, spoils.expBySlot);
+    void this.#record(run, planned, battle);
+    rules.finishBattle(
+      run,
+      { isVictory: battle.outcome === 'victory', isBoss, foesDefeated: spoils.foesDefeated },
+      this.#deps.registry,
+      spoils.ownerIds,
+    );
+    this.#votes.clear();
+    this.#host.broadcast(RUN_NOTICES.battleEnded, {
+      outcome: battle.outcome,
+      actions: battle.actionCount,
+      digest: battle.digest(),
+      floor,
+      roomIndex,
+    });
+    if (battle.outcome === 'victory' && isBoss) {
+      this.#host.broadcast(RUN_NOTICES.floorCleared, { floor });
+    }
+    if (run.status !== 'active') this.#host.broadcast(RUN_NOTICES.runEnded, { result: run.result });
+    this.#changed();
+  }
+
+  #collectLoot(run: RunRecord): void {
+    const key = `${run.id}:${run.floor}:${run.roomIndex}:loot`;
+    const loot = rules.collectLoot(run);
+    const items = Object.fromEntries(
+      loot.items.map((item) => [`${item.element}-${item.stars}`, item.count]),
+    );
+    for (const playerId of loot.earnerIds) {
+      void this.#persistence
+        ?.grant(playerId, { key, tickets: loot.tickets, items })
+        .then((isApplied) => {
+          if (isApplied) this.#notifyPlayer(playerId, { tickets: loot.tickets, items });
+        })
+        .catch((error: unknown) => this.#log.error({ err: error, playerId }, 'loot grant failed'));
+    }
+  }
+
+  async #grantExp(run: RunRecord, expBySlot: Map<RunRecord['party'][number], number>) {
+    const key = `${run.id}:${run.floor}:${run.roomIndex}:exp`;
+    const byOwner = new Map<string, Record<string, number>>();
+    for (const [slot, exp] of expBySlot) {
+      const owned = byOwner.get(slot.ownerId) ?? {};
+      owned[slot.characterId] = exp;
+      byOwner.set(slot.ownerId, owned);
+    }
+    await Promise.all(
+      [...byOwner].map(async ([playerId, characterExp]) => {
+        try {
+          await this.membership.grantExp(run, playerId, characterExp, key, this.#persistence);
+          this.#notifyPlayer(playerId, { characterExp });
+          this.#changed();
+        } catch (error) {
+          this.#log.error({ err: error, playerId }, 'exp grant failed');
+        }
+      }),
+    );
+  }
+
+  async #record(run: RunRecord, planned: PlannedBattle, battle: NonNullable<BattleDriver['battle']>) {
+    await this.#deps.runs
+      .recordBattle({
+        runId: run.id,
+        floor: run.floor,
+        roomIndex: run.roomIndex,
+        seed: planned.config.seed,
+        config: planned.config,
+        outcome: battle.outcome ?? 'unfinished',
+        actionCount: battle.actionCount,
+        digest: battle.digest(),
+      })
+      .catch((error: unknown) => this.#log.error({ err: error }, 'battle record failed'));
+  }
+
+  #notifyPlayer(playerId: string, grant: unknown): void {
+    for (const sessionId of this.membership.sessionsOf(playerId)) {
+      this.#host.notify(sessionId, RUN_NOTICES.rewardGranted, grant);
+    }
+  }
+
+  #setSpeed(speed: number): void {
+    this.#host.state.speed = speed;
+    this.#driver?.play(this.#pacingMs());
+  }
+
+  #pacingMs(): number {
+    return this.#deps.config.BATTLE_PACING_MS / Math.max(1, this.#host.state.speed);
+  }
+
+  #endRun(result: string): void {
+    const run = this.#requireRun();
+    this.#driver?.stop();
+    this.#driver = undefined;
+    run.status = result === 'abandoned' ? 'abandoned' : 'ended';
+    run.phase = 'ended';
+    run.result = result;
+    this.#votes.clear();
+    this.#host.broadcast(RUN_NOTICES.runEnded, { result });
+    this.#changed();
+  }
+
+  async #createRun(playerId: string): Promise<void> {
+    const options = this.#newRun;
+    if (!options) throw new Error('RunSession has neither a saved run nor new-run options');
+    const party = await this.membership.buildParty(playerId, options.party);
+    const run = await this.#deps.runs.create({
+      id: this.#mintedId,
+      hostId: playerId,
+      seed: options.seed ?? randomInt(0, MAX_SEED),
+      pressure: options.pressure,
+      party,
+      gold: SHOP.startingGold,
+    });
+    this.#newRun = undefined;
+    this.#adopt(run);
+  }
+
+  #adopt(run: RunRecord): void {
+    this.#run = run;
+    this.#log = this.#deps.logger.child({ roomName: 'run', runId: run.id });
+    this.#persistence = new RunPersistence(run, this.#deps, this.#log, {
+      onSaveDelayed: () => this.#host.broadcast(RUN_NOTICES.saveDelayed, { runId: run.id }),
+      onLostOwnership: () => {
+        this.#log.error({ runId: run.id }, 'run saved elsewhere; closing room');
+        void this.#host.disconnect();
+      },
+    });
+  }
+
+  /** Mirrors the run into the room state and saves it. */
+  #changed(): void {
+    const run = this.#requireRun();
+    mirrorRun(this.#host.state, run, this.#specs, this.#deps.registry, this.#deps.content);
+    this.#persistence?.requestSave();
+  }
+
+  #requireRun(): RunRecord {
+    if (!this.#run) throw new Error('RunSession used before its run was created or loaded');
+    return this.#run;
+  }
+}

@@ -1,0 +1,122 @@
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Server as ColyseusServer, defineRoom, matchMaker } from '@colyseus/core';
+import { WebSocketTransport } from '@colyseus/ws-transport';
+import type { Config } from './core/config.ts';
+import type { Logger } from './core/logger.ts';
+import { connectDatabase, type Database } from './db/connectDatabase.ts';
+import { createApiApp } from './http/createApiApp.ts';
+import type { AuthRateLimits } from './http/rateLimits.ts';
+import { requireAuth } from './http/requireAuth.ts';
+import { createBattlesRouter } from './http/routes/battlesRouter.ts';
+import { createRunsRouter } from './http/routes/runsRouter.ts';
+import { createBattleContent } from './plugins/createBattleContent.ts';
+import { loadPlugins } from './plugins/loadPlugins.ts';
+import { RunRoom } from './rooms/run/RunRoom.ts';
+import { buildCharacterSpec } from './services/characterSpecs.ts';
+import { GachaService } from './services/GachaService.ts';
+import { PlayerService } from './services/PlayerService.ts';
+import { RunService } from './services/RunService.ts';
+import { TokenService } from './services/TokenService.ts';
+import { resolveTokenSecret } from './resolveTokenSecret.ts';
+
+/** Largest WebSocket frame a client may send; commands are tiny. */
+const MAX_CLIENT_FRAME_BYTES = 4 * 1024;
+
+export interface GameServerOptions {
+  config: Config;
+  logger: Logger;
+  /** Auth rate limits; load tests that register many bots from one address raise them. */
+  authRateLimits?: Partial<AuthRateLimits>;
+}
+
+export interface GameServer {
+  /** The port actually bound (useful with PORT=0). */
+  port: number;
+  httpUrl: string;
+  wsUrl: string;
+  database: Database;
+  /** Saves every live run, closes rooms, the HTTP port and the database. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Assembles the game: database, plugins, services, the REST API and the Colyseus rooms on one
+ * HTTP port. Colyseus answers `/matchmake/*` first; express serves everything else.
+ */
+export async function startGameServer(options: GameServerOptions): Promise<GameServer> {
+  const { config, logger } = options;
+  let isReady = false;
+  const database = await connectDatabase({
+    mongodbUri: config.MONGODB_URI,
+    dataDir: config.DATA_DIR,
+    logger,
+  });
+  const { registry } = await loadPlugins({ pluginsDir: config.PLUGINS_DIR, logger });
+  const content = createBattleContent(registry);
+  const tokens = new TokenService({
+    secret: await resolveTokenSecret(config, logger),
+    ttlS: config.TOKEN_TTL_S,
+  });
+  const players = new PlayerService({ registry, welcomeTickets: config.WELCOME_TICKETS });
+  await players.init();
+  const gacha = new GachaService({ registry });
+  const runs = new RunService();
+
+  const auth = requireAuth(tokens);
+  const app = createApiApp({
+    config,
+    logger,
+    tokens,
+    players,
+    gacha,
+    registry,
+    isReady: () => isReady,
+    extraRouters: [
+      { path: '/runs', router: createRunsRouter(runs, auth) },
+      { path: '/battles', router: createBattlesRouter(runs, content, auth) },
+    ],
+    authRateLimits: options.authRateLimits,
+  });
+  const httpServer = createServer(app);
+  const colyseus = new ColyseusServer({
+    transport: new WebSocketTransport({ server: httpServer, maxPayload: MAX_CLIENT_FRAME_BYTES }),
+    gracefullyShutdown: false,
+    greet: false,
+    logger: logger.child({ component: 'colyseus' }),
+  });
+  const buildSpec = buildCharacterSpec;
+  const deps = { config, logger, tokens, players, runs, registry, content, buildSpec };
+  colyseus.define('run', RunRoom.withDeps(deps)).filterBy(['runId']);
+
+  await colyseus.listen(config.PORT, config.HOST);
+  const port = (httpServer.address() as AddressInfo).port;
+  isReady = true;
+  logger.info({ port, host: config.HOST, database: database.isEmbedded ? 'embedded' : 'mongodb' },
+    'listening');
+
+  return {
+    port,
+    httpUrl: `http://127.0.0.1:${port}`,
+    wsUrl: `ws://127.0.0.1:${port}`,
+    database,
+    stop: () => stopGameServer(colyseus, httpServer, database, logger),
+  };
+}
+
+async function stopGameServer(
+  colyseus: ColyseusServer,
+  httpServer: HttpServer,
+  database: Database,
+  logger: Logger,
+): Promise<void> {
+  const startedAt = performance.now();
+  logger.info({ rooms: matchMaker.stats.local.roomCount }, 'shutdown begun');
+
+  // Rooms save their runs in onBeforeShutdown, then disconnect; Colyseus waits for each dispose.
+  await colyseus.gracefullyShutdown(false);
+
+  httpServer.closeAllConnections();
+  await database.close();
+  logger.info({ durationMs: Math.round(performance.now() - startedAt) }, 'shutdown finished');
+}
