@@ -8,12 +8,14 @@ import {
   ULTIMATE_CHARGES_READY,
 } from '../core/balance/battle.ts';
 import type { SeededRng } from '../core/rng.ts';
-import type { BattleApi, HookName } from '../plugins/hooks.ts';
+import { HOOK_NAMES } from '../plugins/hooks.ts';
+import type { BattleApi, HookName, KindedModifier } from '../plugins/hooks.ts';
 import { takeAction } from './actions.ts';
 import { EffectCatalog, type EffectDef } from './EffectCatalog.ts';
-import type { Fighter } from './Fighter.ts';
+import type { Fighter, HookEntry } from './Fighter.ts';
 import { HookApi } from './HookApi.ts';
-import { encodeLog, hashLog } from './digest.ts';
+import { encodeLog } from './digest.ts';
+import { EventLog } from './EventLog.ts';
 import { tickEffects } from './ticks.ts';
 import type {
   Battle,
@@ -25,6 +27,10 @@ import type {
 } from './types.ts';
 
 const NO_EVENTS: readonly BattleEvent[] = Object.freeze([]);
+const HOOK_CODES = Object.fromEntries(HOOK_NAMES.map((name, i) => [name, i])) as Record<
+  HookName,
+  number
+>;
 
 /**
  * The simulator's state and its primitive rules (damage, healing, effects, death, hooks). The
@@ -32,12 +38,14 @@ const NO_EVENTS: readonly BattleEvent[] = Object.freeze([]);
  */
 export class BattleSim implements Battle {
   readonly fighters: Fighter[];
-  readonly events: BattleEvent[] = [];
+  readonly record = new EventLog();
   readonly effects: EffectCatalog;
   readonly isBossRoom: boolean;
   readonly api: BattleApi;
   readonly rng: SeededRng;
   actionCount = 0;
+  /** Battle time: each fighter's gauge fills at its spd points per unit. */
+  time = 0;
   partyActions = 0;
   enrageStacks = 0;
   isOver = false;
@@ -50,7 +58,7 @@ export class BattleSim implements Battle {
   constructor(fighters: Fighter[], rng: SeededRng, content: BattleContent, isBossRoom: boolean) {
     this.fighters = fighters;
     this.rng = rng;
-    this.effects = new EffectCatalog(content);
+    this.effects = new EffectCatalog(content, this.record);
     this.isBossRoom = isBossRoom;
     this.#enrageAfter = isBossRoom ? ENRAGE_AFTER_PARTY_ACTIONS_BOSS : ENRAGE_AFTER_PARTY_ACTIONS;
     for (const fighter of fighters) this.#alive[fighter.isParty ? 0 : 1]++;
@@ -65,11 +73,15 @@ export class BattleSim implements Battle {
     return Math.max(0, 1 - this.enrageStacks * ENRAGE_HEALING_CUT_PER_STACK);
   }
 
+  get events(): readonly BattleEvent[] {
+    return this.record.slice(0);
+  }
+
   step(): readonly BattleEvent[] {
     if (this.isOver) return NO_EVENTS;
-    const start = this.events.length;
+    const start = this.record.length;
     this.#advance();
-    return this.events.slice(start);
+    return this.record.slice(start);
   }
 
   runToEnd(): Outcome {
@@ -82,7 +94,7 @@ export class BattleSim implements Battle {
   }
 
   digest(): string {
-    return hashLog(this.events);
+    return this.record.hash();
   }
 
   /** Fires every battle-start hook, then ends the battle if a hook already decided it. */
@@ -113,36 +125,52 @@ export class BattleSim implements Battle {
     this.#checkEnd();
   }
 
-  /** The fighter still owed actions this turn, else the first to fill its gauge. */
+  /**
+   * The fighter still owed actions this turn, else the first to fill its gauge. Gauges are kept
+   * as the time each fills (`readyAt`), so finding the next actor is one pass with no writes;
+   * strict `<` in index order breaks ties by side, then slot.
+   */
   #nextActor(): Fighter {
     const current = this.#current;
     if (current !== null && current.isAlive && current.actionsLeft > 0) return current;
     let best = this.fighters[0] as Fighter;
     let bestTime = Infinity;
     for (const fighter of this.fighters) {
-      if (!fighter.isAlive) continue;
-      const time = (ACTION_GAUGE_THRESHOLD - fighter.gauge) / fighter.stats.spd;
-      if (time < bestTime) {
-        bestTime = time;
+      if (fighter.isAlive && fighter.readyAt < bestTime) {
+        bestTime = fighter.readyAt;
         best = fighter;
       }
     }
-    if (bestTime > 0) {
-      for (const fighter of this.fighters) {
-        if (fighter.isAlive) fighter.gauge += fighter.stats.spd * bestTime;
-      }
-    }
-    best.gauge = 0;
+    this.time = bestTime;
+    best.readyAt = bestTime + ACTION_GAUGE_THRESHOLD / best.stats.spd;
     best.actionsLeft = best.actionsPerTurn;
     this.#current = best;
     return best;
+  }
+
+  /** Gauge points `fighter` holds now, from 0 (just acted) to the threshold (ready). */
+  gaugeOf(fighter: Fighter): number {
+    return ACTION_GAUGE_THRESHOLD - (fighter.readyAt - this.time) * fighter.stats.spd;
+  }
+
+  /** Sets the gauge, clamped to [−threshold, threshold], keeping the fighter's speed. */
+  setGauge(fighter: Fighter, gauge: number): void {
+    const clamped = Math.max(-ACTION_GAUGE_THRESHOLD, Math.min(ACTION_GAUGE_THRESHOLD, gauge));
+    fighter.readyAt = this.time + (ACTION_GAUGE_THRESHOLD - clamped) / fighter.stats.spd;
+  }
+
+  /** Adds modifiers, keeping the gauge's fill when speed changes. */
+  addModifiers(fighter: Fighter, modifiers: readonly KindedModifier[]): void {
+    const gauge = this.gaugeOf(fighter);
+    fighter.addModifiers(modifiers);
+    this.setGauge(fighter, gauge);
   }
 
   #countAction(actor: Fighter): void {
     this.actionCount++;
     if (this.partyActions >= this.#enrageAfter) {
       this.enrageStacks++;
-      this.events.push({ type: 'enraged', stacks: this.enrageStacks });
+      this.record.enraged(this.enrageStacks);
     }
     if (actor.isParty) this.partyActions++;
     actor.actionCount++;
@@ -158,7 +186,7 @@ export class BattleSim implements Battle {
   #end(outcome: Outcome, reason: 'allDown' | 'actionLimit'): void {
     this.isOver = true;
     this.outcome = outcome;
-    this.events.push({ type: 'battleEnded', outcome, actions: this.actionCount, reason });
+    this.record.battleEnded(outcome, this.actionCount, reason);
   }
 
   /** Takes `amount` off shields then hp; returns hp lost and leaves the kill to the caller. */
@@ -185,16 +213,9 @@ export class BattleSim implements Battle {
     if (!target.isAlive || amount <= 0) return 0;
     const shieldBefore = target.shield;
     const lost = this.absorb(target, amount);
-    this.events.push({
-      type: 'damaged',
-      source: source === null ? -1 : source.index,
-      target: target.index,
-      amount: lost,
-      absorbed: shieldBefore - target.shield,
-      hp: target.hp,
-      isCrit,
-      cause,
-    });
+    const sourceIndex = source === null ? -1 : source.index;
+    const absorbed = shieldBefore - target.shield;
+    this.record.damaged(sourceIndex, target.index, lost, absorbed, target.hp, isCrit, cause);
     this.afterLoss(source, target, lost);
     return lost;
   }
@@ -212,14 +233,7 @@ export class BattleSim implements Battle {
     if (gained <= 0) return 0;
     target.hp += gained;
     const sourceIndex = source === null ? -1 : source.index;
-    this.events.push({
-      type: 'healed',
-      source: sourceIndex,
-      target: target.index,
-      amount: gained,
-      hp: target.hp,
-      cause,
-    });
+    this.record.healed(sourceIndex, target.index, gained, target.hp, cause);
     return gained;
   }
 
@@ -227,12 +241,11 @@ export class BattleSim implements Battle {
     target.isAlive = false;
     target.hp = 0;
     target.shield = 0;
-    target.gauge = 0;
     target.actionsLeft = 0;
     target.clearEffects();
     this.#alive[target.isParty ? 0 : 1]--;
     const killerIndex = killer === null ? -1 : killer.index;
-    this.events.push({ type: 'died', target: target.index, killer: killerIndex });
+    this.record.died(target.index, killerIndex);
     if (killer !== null && killer.isAlive) this.fire('onKill', killer, killer, target, 0);
   }
 
@@ -246,17 +259,10 @@ export class BattleSim implements Battle {
   ): number {
     if (!target.isAlive || stacks <= 0 || perTick <= 0) return 0;
     const sourceIndex = source === null ? -1 : source.index;
-    const track = target.track(effect.id, effect.isHealing, effect.duration);
+    const track = target.track(effect);
     track.add(perTick, stacks, target.actionCount, sourceIndex);
     target.effectStacks += stacks;
-    this.events.push({
-      type: 'effectApplied',
-      source: sourceIndex,
-      target: target.index,
-      effectId: effect.id,
-      stacks,
-      perTick,
-    });
+    this.record.effectApplied(sourceIndex, target.index, effect.logId, stacks, perTick);
     return stacks;
   }
 
@@ -268,13 +274,13 @@ export class BattleSim implements Battle {
     target: Fighter | null,
     amount: number,
   ): void {
-    const entries = fighter.hookEntries;
+    const entries = fighter.hooksByName[HOOK_CODES[name]] as HookEntry[];
     if (entries.length === 0 || this.#hookDepth >= MAX_HOOK_DEPTH) return;
     for (const entry of entries) this.#call(entry, name, actor, target, amount);
   }
 
   #call(
-    entry: Fighter['hookEntries'][number],
+    entry: HookEntry,
     name: HookName,
     actor: Fighter | null,
     target: Fighter | null,

@@ -1,4 +1,5 @@
 import type { Element } from '../plugins/types.ts';
+import type { EventLog } from './EventLog.ts';
 import type { BattleContent } from './types.ts';
 
 /** What the simulator needs of an effect plugin. */
@@ -7,17 +8,21 @@ export interface EffectDef {
   readonly isHealing: boolean;
   readonly tickShare: number;
   readonly duration: number;
+  /** The id's number in the battle's event log. */
+  readonly logId: number;
 }
 
 /** Resolves effects by id and by element once each, so hits never search the content. */
 export class EffectCatalog {
   readonly #content: BattleContent;
+  readonly #log: EventLog;
   readonly #byId = new Map<string, EffectDef | null>();
   readonly #dotByElement = new Map<Element, EffectDef | null>();
   readonly #hotByElement = new Map<Element, EffectDef | null>();
 
-  constructor(content: BattleContent) {
+  constructor(content: BattleContent, log: EventLog) {
     this.#content = content;
+    this.#log = log;
   }
 
   byId(id: string): EffectDef | null {
@@ -59,6 +64,7 @@ export class EffectCatalog {
       isHealing: plugin.polarity === 'healing',
       tickShare: plugin.tickShare,
       duration: Math.max(1, Math.floor(plugin.durationActions)),
+      logId: this.#log.intern(id),
     };
   }
 }

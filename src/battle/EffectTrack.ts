@@ -5,6 +5,8 @@
  */
 export class EffectTrack {
   readonly effectId: string;
+  /** The id's number in the battle's event log. */
+  readonly logId: number;
   readonly isHealing: boolean;
   readonly duration: number;
   /** Index of the combatant that last applied a stack: credited with a kill by this effect. */
@@ -14,8 +16,9 @@ export class EffectTrack {
   readonly #bucketAmount: number[];
   readonly #bucketStacks: number[];
 
-  constructor(effectId: string, isHealing: boolean, duration: number) {
+  constructor(effectId: string, logId: number, isHealing: boolean, duration: number) {
     this.effectId = effectId;
+    this.logId = logId;
     this.isHealing = isHealing;
     this.duration = duration;
     this.#bucketAmount = new Array<number>(duration).fill(0);

@@ -1,5 +1,8 @@
+import { ACTION_GAUGE_THRESHOLD } from '../core/balance/battle.ts';
+import { HOOK_NAMES } from '../plugins/hooks.ts';
 import type { BattleHooks, CombatantView, KindedModifier, Side } from '../plugins/hooks.ts';
 import type { Element, Stats } from '../plugins/types.ts';
+import type { EffectDef } from './EffectCatalog.ts';
 import { EffectTrack } from './EffectTrack.ts';
 import { computeStats } from './stats.ts';
 import type { CombatantSpec } from './types.ts';
@@ -34,11 +37,14 @@ export class Fighter implements CombatantView {
   effectStacks = 0;
   actionCount = 0;
   stats: Stats;
-  gauge = 0;
+  /** Battle time at which the gauge fills (see `BattleSim.gaugeOf`). */
+  readyAt = 0;
   actionsLeft = 0;
   darkStacks = 0;
   readonly effects: EffectTrack[] = [];
   readonly hookEntries: HookEntry[] = [];
+  /** `hookEntries` split by hook (indexed like `HOOK_NAMES`), filled by `indexHooks`. */
+  readonly hooksByName: HookEntry[][] = [];
   readonly #baseStats: Partial<Stats>;
   readonly #modifiers: KindedModifier[];
 
@@ -57,6 +63,14 @@ export class Fighter implements CombatantView {
     this.stats = computeStats(this.#baseStats, this.#modifiers);
     this.maxHp = Math.floor(this.stats.maxHp);
     this.hp = Math.min(this.maxHp, spec.hp ?? this.maxHp);
+    this.readyAt = ACTION_GAUGE_THRESHOLD / this.stats.spd;
+  }
+
+  /** Sorts the hook entries by hook, so firing a hook nobody holds costs one array check. */
+  indexHooks(): void {
+    for (const name of HOOK_NAMES) {
+      this.hooksByName.push(this.hookEntries.filter((entry) => entry.hooks[name] !== undefined));
+    }
   }
 
   /** Adds modifiers and recomputes stats; hp keeps its value but never exceeds the new max. */
@@ -67,12 +81,12 @@ export class Fighter implements CombatantView {
     if (this.hp > this.maxHp) this.hp = this.maxHp;
   }
 
-  /** The track of `effectId`, created on first use. */
-  track(effectId: string, isHealing: boolean, duration: number): EffectTrack {
+  /** The track of `effect`, created on first use. */
+  track(effect: EffectDef): EffectTrack {
     for (const track of this.effects) {
-      if (track.effectId === effectId) return track;
+      if (track.effectId === effect.id) return track;
     }
-    const track = new EffectTrack(effectId, isHealing, duration);
+    const track = new EffectTrack(effect.id, effect.logId, effect.isHealing, effect.duration);
     this.effects.push(track);
     return track;
   }

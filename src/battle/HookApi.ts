@@ -52,8 +52,7 @@ export class HookApi implements BattleApi {
     const whole = wholeAmount(amount);
     if (!fighter.isAlive || whole === 0) return;
     fighter.shield += whole;
-    const event = { target: fighter.index, amount: whole, shield: fighter.shield };
-    this.#sim.events.push({ type: 'shielded', ...event });
+    this.#sim.record.shielded(fighter.index, whole, fighter.shield);
   }
 
   applyEffect(
@@ -79,7 +78,7 @@ export class HookApi implements BattleApi {
   }
 
   addModifiers(target: CombatantView, modifiers: readonly KindedModifier[]): void {
-    this.#fighter(target).addModifiers(modifiers);
+    this.#sim.addModifiers(this.#fighter(target), modifiers);
   }
 
   chargeUltimate(target: CombatantView, charges: number): void {

@@ -20,7 +20,7 @@ export function takeAction(sim: BattleSim, actor: Fighter): void {
 
   const target = pickTarget(sim, actor);
   if (target === null) return;
-  sim.events.push({ type: 'acted', actor: actor.index, kind: 'attack', target: target.index });
+  sim.record.acted(actor.index, 'attack', target.index);
   if (actor.element === 'Dark') darkDrain(sim, actor, DARK_DRAIN_HP_SHARE);
   strike(sim, actor, target, 1, true);
 }
@@ -60,7 +60,7 @@ export function strike(
   withTwist: boolean,
 ): number {
   if (sim.rng.float() < target.stats.dodge) {
-    sim.events.push({ type: 'dodged', source: attacker.index, target: target.index });
+    sim.record.dodged(attacker.index, target.index);
     return 0;
   }
   const isCrit = sim.rng.float() < attacker.stats.critRate;
@@ -87,8 +87,7 @@ export function inflict(sim: BattleSim, attacker: Fighter, target: Fighter, hit:
   const fraction = chance - stacks;
   if (fraction > 0 && sim.rng.float() < fraction) stacks++;
   if (stacks === 0) {
-    const event = { source: attacker.index, target: target.index, effectId: effect.id };
-    sim.events.push({ type: 'effectResisted', ...event });
+    sim.record.effectResisted(attacker.index, target.index, effect.logId);
     return;
   }
   const perTick = Math.max(1, Math.floor(hit * effect.tickShare));

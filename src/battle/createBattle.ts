@@ -66,6 +66,7 @@ function attachHooks(
   addEntry(fighter, passive?.hooks);
   addEntry(fighter, damageTypeHooks(content, fighter.element));
   for (const entry of shared) fighter.hookEntries.push(entry);
+  fighter.indexHooks();
 }
 
 function addEntry(fighter: Fighter, hooks: BattleHooks | undefined): void {

@@ -62,8 +62,8 @@ function detonate(sim: BattleSim, attacker: Fighter, target: Fighter, share: num
 
 function slow(sim: BattleSim, target: Fighter, share: number): void {
   if (!target.isAlive) return;
-  target.gauge = Math.max(-ACTION_GAUGE_THRESHOLD, target.gauge - share * ACTION_GAUGE_THRESHOLD);
-  sim.events.push({ type: 'slowed', target: target.index, gauge: target.gauge });
+  sim.setGauge(target, sim.gaugeOf(target) - share * ACTION_GAUGE_THRESHOLD);
+  sim.record.slowed(target.index, Math.round(sim.gaugeOf(target)));
 }
 
 /** Light's twist: heals the weakest ally below the danger line instead of attacking. */
@@ -80,7 +80,7 @@ export function lightHeal(sim: BattleSim, healer: Fighter): boolean {
   }
   if (weakest === null) return false;
 
-  sim.events.push({ type: 'acted', actor: healer.index, kind: 'heal', target: weakest.index });
+  sim.record.acted(healer.index, 'heal', weakest.index);
   const amount = healer.stats.atk * LIGHT_HEAL_ATK_SHARE * healer.stats.vitality;
   sim.heal(healer, weakest, amount, 'light');
   leaveHealingOverTime(sim, healer, weakest, amount);
@@ -100,15 +100,14 @@ export function darkDrain(sim: BattleSim, drinker: Fighter, share: number): void
     const amount = Math.min(Math.floor(ally.hp * share), ally.hp - 1);
     if (amount < 1) continue;
     ally.hp -= amount;
-    const event = { source: drinker.index, target: ally.index, amount, hp: ally.hp };
-    sim.events.push({ type: 'drained', ...event });
+    sim.record.drained(drinker.index, ally.index, amount, ally.hp);
     if (drinker.darkStacks < DARK_MAX_STACKS) drinker.darkStacks++;
   }
 }
 
 /** Every element's ultimate; the charge has already been spent. */
 export function useUltimate(sim: BattleSim, actor: Fighter): void {
-  sim.events.push({ type: 'ultimateUsed', actor: actor.index, element: actor.element });
+  sim.record.ultimateUsed(actor.index, actor.element);
   if (actor.element === 'Light') lightUltimate(sim, actor);
   else if (actor.element === 'Ice' || actor.element === 'Wind') areaUltimate(sim, actor);
   else singleUltimate(sim, actor);
@@ -118,7 +117,7 @@ export function useUltimate(sim: BattleSim, actor: Fighter): void {
 function singleUltimate(sim: BattleSim, actor: Fighter): void {
   const target = pickTarget(sim, actor);
   if (target === null) return;
-  sim.events.push({ type: 'acted', actor: actor.index, kind: 'ultimate', target: target.index });
+  sim.record.acted(actor.index, 'ultimate', target.index);
   if (actor.element === 'Dark') darkDrain(sim, actor, DARK_ULTIMATE_DRAIN_HP_SHARE);
 
   const hit = strike(sim, actor, target, ULTIMATE_MULTIPLIER[actor.element], false);
@@ -138,7 +137,7 @@ function burn(sim: BattleSim, actor: Fighter, target: Fighter, hit: number): voi
 
 /** Ice and Wind strike every opponent; Ice also throws each one's gauge far back. */
 function areaUltimate(sim: BattleSim, actor: Fighter): void {
-  sim.events.push({ type: 'acted', actor: actor.index, kind: 'ultimate', target: -1 });
+  sim.record.acted(actor.index, 'ultimate', -1);
   for (const foe of sim.fighters) {
     if (!foe.isAlive || foe.side === actor.side) continue;
     strike(sim, actor, foe, ULTIMATE_MULTIPLIER[actor.element], false);
@@ -148,7 +147,7 @@ function areaUltimate(sim: BattleSim, actor: Fighter): void {
 
 /** Light heals every living ally by a share of its max hp and leaves healing over time. */
 function lightUltimate(sim: BattleSim, actor: Fighter): void {
-  sim.events.push({ type: 'acted', actor: actor.index, kind: 'ultimate', target: -1 });
+  sim.record.acted(actor.index, 'ultimate', -1);
   for (const ally of sim.fighters) {
     if (!ally.isAlive || ally.side !== actor.side) continue;
     const amount = ally.maxHp * LIGHT_ULTIMATE_HEAL_MAX_HP_SHARE * actor.stats.vitality;

@@ -11,27 +11,13 @@ export function tickEffects(sim: BattleSim, fighter: Fighter): void {
     const wanted = Math.floor(track.perTick * sim.healingFactor);
     const gained = Math.max(0, Math.min(fighter.maxHp - fighter.hp, wanted));
     fighter.hp += gained;
-    sim.events.push({
-      type: 'effectTicked',
-      target: fighter.index,
-      effectId: track.effectId,
-      stacks: track.stacks,
-      amount: gained,
-      hp: fighter.hp,
-    });
+    sim.record.effectTicked(fighter.index, track.logId, track.stacks, gained, fighter.hp);
   }
 
   for (const track of fighter.effects) {
     if (track.isHealing || track.stacks === 0 || !fighter.isAlive) continue;
     const lost = sim.absorb(fighter, track.perTick);
-    sim.events.push({
-      type: 'effectTicked',
-      target: fighter.index,
-      effectId: track.effectId,
-      stacks: track.stacks,
-      amount: lost,
-      hp: fighter.hp,
-    });
+    sim.record.effectTicked(fighter.index, track.logId, track.stacks, lost, fighter.hp);
     const source = track.sourceIndex < 0 ? null : (sim.fighters[track.sourceIndex] ?? null);
     sim.afterLoss(source, fighter, lost);
   }
@@ -41,11 +27,6 @@ export function tickEffects(sim: BattleSim, fighter: Fighter): void {
     const expired = track.expire(fighter.actionCount);
     if (expired === 0) continue;
     fighter.effectStacks -= expired;
-    sim.events.push({
-      type: 'effectExpired',
-      target: fighter.index,
-      effectId: track.effectId,
-      stacks: expired,
-    });
+    sim.record.effectExpired(fighter.index, track.logId, expired);
   }
 }

@@ -59,12 +59,18 @@ export interface BattleContent {
   damageType(element: Element): DamageTypePlugin | undefined;
 }
 
-export type Outcome = 'victory' | 'defeat';
+export const OUTCOMES = ['victory', 'defeat'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
 
-/** Why something lost or gained hp; `hit` is the action's own strike. */
-export type DamageCause = 'hit' | 'splash' | 'detonate' | 'drain' | 'hook';
-export type HealCause = 'regain' | 'light' | 'ultimate' | 'hook';
-export type ActionKind = 'attack' | 'ultimate' | 'heal';
+/** Why something lost hp; `hit` is an action's own strike. */
+export const DAMAGE_CAUSES = ['hit', 'splash', 'detonate', 'hook'] as const;
+export type DamageCause = (typeof DAMAGE_CAUSES)[number];
+export const HEAL_CAUSES = ['regain', 'light', 'ultimate', 'hook'] as const;
+export type HealCause = (typeof HEAL_CAUSES)[number];
+export const ACTION_KINDS = ['attack', 'ultimate', 'heal'] as const;
+export type ActionKind = (typeof ACTION_KINDS)[number];
+export const END_REASONS = ['allDown', 'actionLimit'] as const;
+export type EndReason = (typeof END_REASONS)[number];
 
 /**
  * Events: small flat objects naming combatants by `index` (see `CombatantView.index`); -1 means
@@ -108,7 +114,7 @@ export type BattleEvent =
   | { type: 'drained'; source: number; target: number; amount: number; hp: number }
   | { type: 'died'; target: number; killer: number }
   | { type: 'enraged'; stacks: number }
-  | { type: 'battleEnded'; outcome: Outcome; actions: number; reason: 'allDown' | 'actionLimit' };
+  | { type: 'battleEnded'; outcome: Outcome; actions: number; reason: EndReason };
 
 export type BattleEventType = BattleEvent['type'];
 
@@ -121,14 +127,17 @@ export interface Battle {
   /** Actions taken so far, by anyone. */
   readonly actionCount: number;
   readonly enrageStacks: number;
-  /** Every event so far, in order; do not mutate. */
+  /** Every event so far, in order, decoded from the compact log on demand; do not mutate. */
   readonly events: readonly BattleEvent[];
   /** Applies the next action; returns its events (an empty array once the battle is over). */
   step(): readonly BattleEvent[];
   /** Steps until the battle ends; returns the outcome. */
   runToEnd(): Outcome;
-  /** The event log in its canonical encoding (one JSON object per line, keys sorted). */
+  /** The event log as text: one JSON object per line, keys sorted. */
   log(): string;
-  /** SHA-256 (hex) of `log()`: identifies the battle and its outcome. */
+  /**
+   * SHA-256 (hex) of the log's canonical binary encoding (see `EventLog`): identifies the
+   * battle and its outcome.
+   */
   digest(): string;
 }

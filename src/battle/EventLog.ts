@@ -1,0 +1,226 @@
+import { createHash } from 'node:crypto';
+import { ELEMENTS, type Element } from '../plugins/types.ts';
+import {
+  ACTION_KINDS,
+  DAMAGE_CAUSES,
+  END_REASONS,
+  HEAL_CAUSES,
+  OUTCOMES,
+  type ActionKind,
+  type BattleEvent,
+  type BattleEventType,
+  type DamageCause,
+  type EndReason,
+  type HealCause,
+  type Outcome,
+} from './types.ts';
+
+/** A field is a number, a boolean, an interned string, or a code into a list of names. */
+type FieldKind = 'number' | 'boolean' | 'string' | readonly string[];
+type Schema = ReadonlyArray<readonly [name: string, kind: FieldKind]>;
+
+const N = 'number';
+
+/** Field order of each event type; it is also the order of its slots in the log. */
+const SCHEMAS = {
+  acted: [['actor', N], ['kind', ACTION_KINDS], ['target', N]],
+  ultimateUsed: [['actor', N], ['element', ELEMENTS]],
+  dodged: [['source', N], ['target', N]],
+  damaged: [
+    ['source', N],
+    ['target', N],
+    ['amount', N],
+    ['absorbed', N],
+    ['hp', N],
+    ['isCrit', 'boolean'],
+    ['cause', DAMAGE_CAUSES],
+  ],
+  healed: [['source', N], ['target', N], ['amount', N], ['hp', N], ['cause', HEAL_CAUSES]],
+  shielded: [['target', N], ['amount', N], ['shield', N]],
+  effectApplied: [
+    ['source', N],
+    ['target', N],
+    ['effectId', 'string'],
+    ['stacks', N],
+    ['perTick', N],
+  ],
+  effectResisted: [['source', N], ['target', N], ['effectId', 'string']],
+  effectTicked: [['target', N], ['effectId', 'string'], ['stacks', N], ['amount', N], ['hp', N]],
+  effectExpired: [['target', N], ['effectId', 'string'], ['stacks', N]],
+  slowed: [['target', N], ['gauge', N]],
+  drained: [['source', N], ['target', N], ['amount', N], ['hp', N]],
+  died: [['target', N], ['killer', N]],
+  enraged: [['stacks', N]],
+  battleEnded: [['outcome', OUTCOMES], ['actions', N], ['reason', END_REASONS]],
+} as const satisfies Record<BattleEventType, Schema>;
+
+const TYPES = Object.keys(SCHEMAS) as BattleEventType[];
+const TYPE_SCHEMAS: Schema[] = TYPES.map((type) => SCHEMAS[type]);
+const codes = <T extends string>(names: readonly T[]) =>
+  Object.fromEntries(names.map((name, i) => [name, i])) as Record<T, number>;
+const TYPE = codes(TYPES);
+const KIND = codes(ACTION_KINDS);
+const DAMAGE = codes(DAMAGE_CAUSES);
+const HEAL = codes(HEAL_CAUSES);
+const ELEMENT = codes(ELEMENTS);
+const OUTCOME = codes(OUTCOMES);
+const REASON = codes(END_REASONS);
+
+/** Slots per event: the type code, then up to seven fields. */
+export const EVENT_SLOTS = 8;
+/** Room for a typical 5 v 5 battle, so most battles never grow the log. */
+const INITIAL_EVENTS = 1024;
+
+/**
+ * The event log, kept as fixed-size float64 records in one growing typed array, so a battle
+ * allocates no object per event; objects are decoded only when asked for (a room's `step()`).
+ * Its canonical encoding is those records' bytes (little-endian) followed by the interned
+ * strings, one per line, in order of first use.
+ */
+export class EventLog {
+  #data = new Float64Array(INITIAL_EVENTS * EVENT_SLOTS);
+  #length = 0;
+  readonly #strings: string[] = [];
+  readonly #stringIds = new Map<string, number>();
+  readonly #decoded: BattleEvent[] = [];
+
+  get length(): number {
+    return this.#length;
+  }
+
+  acted(actor: number, kind: ActionKind, target: number): void {
+    this.#push(TYPE.acted, actor, KIND[kind], target, 0, 0, 0, 0);
+  }
+
+  ultimateUsed(actor: number, element: Element): void {
+    this.#push(TYPE.ultimateUsed, actor, ELEMENT[element], 0, 0, 0, 0, 0);
+  }
+
+  dodged(source: number, target: number): void {
+    this.#push(TYPE.dodged, source, target, 0, 0, 0, 0, 0);
+  }
+
+  damaged(
+    source: number,
+    target: number,
+    amount: number,
+    absorbed: number,
+    hp: number,
+    isCrit: boolean,
+    cause: DamageCause,
+  ): void {
+    const crit = isCrit ? 1 : 0;
+    this.#push(TYPE.damaged, source, target, amount, absorbed, hp, crit, DAMAGE[cause]);
+  }
+
+  healed(source: number, target: number, amount: number, hp: number, cause: HealCause): void {
+    this.#push(TYPE.healed, source, target, amount, hp, HEAL[cause], 0, 0);
+  }
+
+  shielded(target: number, amount: number, shield: number): void {
+    this.#push(TYPE.shielded, target, amount, shield, 0, 0, 0, 0);
+  }
+
+  /** Effect events take the effect id as interned by `intern`. */
+  effectApplied(source: number, target: number, effect: number, stacks: number, perTick: number) {
+    this.#push(TYPE.effectApplied, source, target, effect, stacks, perTick, 0, 0);
+  }
+
+  effectResisted(source: number, target: number, effect: number): void {
+    this.#push(TYPE.effectResisted, source, target, effect, 0, 0, 0, 0);
+  }
+
+  effectTicked(target: number, effect: number, stacks: number, amount: number, hp: number) {
+    this.#push(TYPE.effectTicked, target, effect, stacks, amount, hp, 0, 0);
+  }
+
+  effectExpired(target: number, effect: number, stacks: number): void {
+    this.#push(TYPE.effectExpired, target, effect, stacks, 0, 0, 0, 0);
+  }
+
+  slowed(target: number, gauge: number): void {
+    this.#push(TYPE.slowed, target, gauge, 0, 0, 0, 0, 0);
+  }
+
+  drained(source: number, target: number, amount: number, hp: number): void {
+    this.#push(TYPE.drained, source, target, amount, hp, 0, 0, 0);
+  }
+
+  died(target: number, killer: number): void {
+    this.#push(TYPE.died, target, killer, 0, 0, 0, 0, 0);
+  }
+
+  enraged(stacks: number): void {
+    this.#push(TYPE.enraged, stacks, 0, 0, 0, 0, 0, 0);
+  }
+
+  battleEnded(outcome: Outcome, actions: number, reason: EndReason): void {
+    this.#push(TYPE.battleEnded, OUTCOME[outcome], actions, REASON[reason], 0, 0, 0, 0);
+  }
+
+  /** Decoded events `from` (included) to `to` (excluded); decoded objects are cached. */
+  slice(from: number, to: number = this.#length): BattleEvent[] {
+    const events: BattleEvent[] = [];
+    for (let i = from; i < to; i++) events.push(this.at(i));
+    return events;
+  }
+
+  at(index: number): BattleEvent {
+    while (this.#decoded.length <= index) this.#decoded.push(this.#decode(this.#decoded.length));
+    return this.#decoded[index] as BattleEvent;
+  }
+
+  /** SHA-256 (hex) of the canonical binary encoding. */
+  hash(): string {
+    const bytes = new Uint8Array(this.#data.buffer, 0, this.#length * EVENT_SLOTS * 8);
+    return createHash('sha256').update(bytes).update(this.#strings.join('\n')).digest('hex');
+  }
+
+  #push(type: number, a: number, b: number, c: number, d: number, e: number, f: number, g: number) {
+    let offset = this.#length * EVENT_SLOTS;
+    if (offset === this.#data.length) this.#grow();
+    const data = this.#data;
+    data[offset++] = type;
+    data[offset++] = a;
+    data[offset++] = b;
+    data[offset++] = c;
+    data[offset++] = d;
+    data[offset++] = e;
+    data[offset++] = f;
+    data[offset] = g;
+    this.#length++;
+  }
+
+  #grow(): void {
+    const bigger = new Float64Array(this.#data.length * 2);
+    bigger.set(this.#data);
+    this.#data = bigger;
+  }
+
+  /** The string's number in this log, assigned in order of first use. */
+  intern(text: string): number {
+    let id = this.#stringIds.get(text);
+    if (id === undefined) {
+      id = this.#strings.length;
+      this.#strings.push(text);
+      this.#stringIds.set(text, id);
+    }
+    return id;
+  }
+
+  #decode(index: number): BattleEvent {
+    const offset = index * EVENT_SLOTS;
+    const code = this.#data[offset] as number;
+    const event: Record<string, unknown> = { type: TYPES[code] };
+    const schema = TYPE_SCHEMAS[code] as Schema;
+    for (let i = 0; i < schema.length; i++) {
+      const [name, kind] = schema[i] as Schema[number];
+      const value = this.#data[offset + 1 + i] as number;
+      if (kind === 'number') event[name] = value;
+      else if (kind === 'boolean') event[name] = value === 1;
+      else if (kind === 'string') event[name] = this.#strings[value];
+      else event[name] = kind[value];
+    }
+    return event as BattleEvent;
+  }
+}
