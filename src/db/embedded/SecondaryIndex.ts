@@ -1,5 +1,5 @@
-import { Query } from 'mingo';
 import { CommandError } from './CommandError.ts';
+import { compileFilter } from './mingoEngine.ts';
 import { valueKey, valuesAtPath, type Document } from './documents.ts';
 
 const KEY_SEPARATOR = '\u0000';
@@ -22,7 +22,7 @@ export class SecondaryIndex {
   readonly canAnswerEquality: boolean;
   readonly #paths: string[][];
   readonly #isSparse: boolean;
-  readonly #partial: Query | undefined;
+  readonly #partial: ReturnType<typeof compileFilter> | undefined;
   readonly #entries = new Map<string, Set<string>>();
 
   constructor(spec: Document) {
@@ -33,7 +33,7 @@ export class SecondaryIndex {
     this.isUnique = spec.unique === true;
     this.#isSparse = spec.sparse === true;
     const partial = spec.partialFilterExpression as Document | undefined;
-    this.#partial = partial ? new Query(partial) : undefined;
+    this.#partial = partial ? compileFilter(partial) : undefined;
     this.canAnswerEquality = !partial;
   }
 

@@ -76,3 +76,20 @@ export function valuesAtPath(doc: unknown, parts: readonly string[]): unknown[] 
   if (doc === null || typeof doc !== 'object') return [undefined];
   return valuesAtPath((doc as Document)[parts[0]], parts.slice(1));
 }
+
+/** Deep equality with field order, as BSON compares documents; leaves compare by valueKey. */
+export function isSameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    return a.every((item, i) => isSameValue(item, b[i]));
+  }
+  if (isPlainObject(a) || isPlainObject(b)) {
+    if (!isPlainObject(a) || !isPlainObject(b)) return false;
+    const keys = Object.keys(a);
+    const otherKeys = Object.keys(b);
+    if (keys.length !== otherKeys.length) return false;
+    return keys.every((key, i) => key === otherKeys[i] && isSameValue(a[key], b[key]));
+  }
+  return typeof a === typeof b && valueKey(a) === valueKey(b);
+}

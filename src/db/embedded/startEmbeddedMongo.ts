@@ -1,6 +1,6 @@
+import { once } from 'node:events';
+import { Worker } from 'node:worker_threads';
 import { logger } from '../../core/logger.ts';
-import { EmbeddedServer } from './EmbeddedServer.ts';
-import { Store } from './Store.ts';
 
 export interface EmbeddedMongoOptions {
   /** A data directory, or ':memory:' for a server that forgets everything on stop. */
@@ -8,6 +8,13 @@ export interface EmbeddedMongoOptions {
   /** 0 (the default) picks a free ephemeral port. */
   port?: number;
   host?: '127.0.0.1';
+  /**
+   * 'worker' (the default) runs the server on its own thread, so query and journal work never
+   * stalls the caller's event loop; 'main' runs it on the caller's thread.
+   */
+  thread?: 'worker' | 'main';
+  /** Journal size that triggers compaction; small values are for tests. */
+  compactBytes?: number;
 }
 
 export interface EmbeddedMongo {
@@ -16,23 +23,43 @@ export interface EmbeddedMongo {
   stop(): Promise<void>;
 }
 
+type WorkerReport = { type: 'listening'; port: number } | { type: 'failed'; message: string };
+
 const log = logger.child({ component: 'embedded-mongo' });
 
 /** Starts the MongoDB-compatible server and resolves once it accepts connections. */
 export async function startEmbeddedMongo(options: EmbeddedMongoOptions): Promise<EmbeddedMongo> {
-  const host = options.host ?? '127.0.0.1';
-  const store = new Store();
-  const server = new EmbeddedServer(store);
-  const port = await server.listen({ host, port: options.port ?? 0 });
-  const uri = `mongodb://${host}:${port}/`;
-  log.info({ port, dbPath: options.dbPath }, 'embedded database listening');
+  // Imported lazily, so a caller using the worker never loads the query engine itself.
+  const server = options.thread === 'main'
+    ? await (await import('./startInThisThread.ts')).startInThisThread(options)
+    : await startInWorker(options);
+  log.info({ port: server.port, dbPath: options.dbPath, thread: options.thread ?? 'worker' },
+    'embedded database listening');
+  return server;
+}
 
+async function startInWorker(options: EmbeddedMongoOptions): Promise<EmbeddedMongo> {
+  const worker = new Worker(new URL('./worker.ts', import.meta.url), { workerData: options });
+  worker.on('error', (err) => log.error({ err }, 'embedded database worker crashed'));
+  const exited = once(worker, 'exit');
+
+  const [report] = (await Promise.race([
+    once(worker, 'message'),
+    exited.then(() => [{ type: 'failed', message: 'worker exited during start-up' }]),
+  ])) as [WorkerReport];
+  if (report.type === 'failed') {
+    await worker.terminate();
+    throw new Error(`Embedded database failed to start: ${report.message}`);
+  }
+
+  const host = options.host ?? '127.0.0.1';
   return {
-    uri,
-    port,
+    uri: `mongodb://${host}:${report.port}/`,
+    port: report.port,
     stop: async () => {
-      await server.close();
-      log.info({ port }, 'embedded database stopped');
+      worker.postMessage('stop');
+      await exited;
+      log.info({ port: report.port }, 'embedded database stopped');
     },
   };
 }

@@ -1,7 +1,7 @@
 import { ObjectId } from 'bson';
-import { Aggregator, update as applyOperators } from 'mingo';
 import { CommandError } from '../CommandError.ts';
 import { cloneDocument, isPlainObject, valueKey, type Document } from '../documents.ts';
+import { runPipeline, updateInPlace } from '../mingoEngine.ts';
 
 const UPDATE_OPERATORS = new Set([
   '$set', '$unset', '$inc', '$mul', '$min', '$max', '$rename', '$push', '$pull', '$pullAll',
@@ -71,7 +71,7 @@ function applyOperatorUpdate(doc: Document, spec: Document, options: UpdateOptio
   if (Object.keys(operators).length === 0) return next;
   // The filter serves the positional `$`; an upsert's seed need not satisfy it.
   const condition = options.isInsert ? undefined : options.query;
-  applyOperators(next, operators, options.arrayFilters, condition, { cloneMode: 'deep' });
+  updateInPlace(next, operators, options.arrayFilters, condition);
   return next;
 }
 
@@ -98,8 +98,8 @@ function applyPipeline(doc: Document, stages: unknown[]): Document {
       );
     }
   }
-  const [result] = new Aggregator(stages as Document[]).run([cloneDocument(doc)]);
-  return result as Document;
+  const [result] = runPipeline([doc], stages as Document[]);
+  return result;
 }
 
 /**
@@ -114,7 +114,7 @@ export function upsertSeed(filter: Document): Document {
   for (const [key, value] of Object.entries(seed)) if (!key.includes('.')) base[key] = value;
   if (dotted.length > 0) {
     const sets = Object.fromEntries(dotted.map((key) => [key, seed[key]]));
-    applyOperators(base, { $set: sets });
+    updateInPlace(base, { $set: sets }, undefined, undefined);
   }
   return base;
 }

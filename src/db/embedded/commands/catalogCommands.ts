@@ -1,7 +1,7 @@
-import { Query } from 'mingo';
 import type { Collection } from '../Collection.ts';
 import { CommandError } from '../CommandError.ts';
 import { isPlainObject, type Document } from '../documents.ts';
+import { compileFilter } from '../mingoEngine.ts';
 import type { CommandContext, CommandTable } from './context.ts';
 
 const INDEX_OPTION_KEYS = ['unique', 'sparse', 'partialFilterExpression', 'expireAfterSeconds'];
@@ -37,7 +37,7 @@ async function dropDatabase(_command: Document, context: CommandContext): Promis
 }
 
 function listCollections(command: Document, context: CommandContext): Document {
-  const filter = isPlainObject(command.filter) ? new Query(command.filter) : undefined;
+  const filter = isPlainObject(command.filter) ? compileFilter(command.filter) : undefined;
   const infos = context.store.collections(context.db).map((collection) => ({
     name: collection.name,
     type: 'collection',

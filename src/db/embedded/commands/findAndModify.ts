@@ -1,6 +1,6 @@
-import { find as mingoFind } from 'mingo';
 import { CommandError } from '../CommandError.ts';
 import { valueKey, type Document } from '../documents.ts';
+import { findDocuments } from '../mingoEngine.ts';
 import type { CommandContext, CommandTable } from './context.ts';
 import { asFilter, matchingDocuments } from './query.ts';
 import { updateMatching } from './writeCommands.ts';
@@ -8,7 +8,7 @@ import { updateMatching } from './writeCommands.ts';
 function project(doc: Document | undefined, fields: unknown): Document | null {
   if (!doc) return null;
   if (!fields || Object.keys(fields).length === 0) return doc;
-  return (mingoFind([doc], {}, fields as Document).all()[0] as Document) ?? null;
+  return findDocuments([doc], {}, { projection: fields as Document })[0] ?? null;
 }
 
 async function findAndModify(command: Document, context: CommandContext): Promise<Document> {

@@ -1,14 +1,9 @@
-import { find as mingoFind, Query } from 'mingo';
-import type { CollationSpec } from 'mingo/types';
 import type { Collection } from '../Collection.ts';
 import { CommandError } from '../CommandError.ts';
 import { isPlainObject, type Document } from '../documents.ts';
+import { compileFilter, findDocuments, type FindSpec } from '../mingoEngine.ts';
 
-export interface QueryOptions {
-  sort?: Document;
-  skip?: number;
-  limit?: number;
-  projection?: Document;
+export interface QueryOptions extends FindSpec {
   collation?: Document;
 }
 
@@ -24,12 +19,9 @@ export function queryDocuments(
   const projection = options.projection && Object.keys(options.projection).length > 0
     ? options.projection
     : undefined;
-
-  let cursor = mingoFind(candidates, criteria, projection, mingoOptions(options.collation));
-  if (options.sort && Object.keys(options.sort).length > 0) cursor = cursor.sort(options.sort);
-  if (options.skip) cursor = cursor.skip(options.skip);
-  if (options.limit) cursor = cursor.limit(Math.abs(options.limit));
-  return cursor.all() as Document[];
+  return findDocuments(candidates, criteria, { ...options, projection }, {
+    collation: options.collation,
+  });
 }
 
 /** Stored documents (unprojected) matching the filter, for writes. */
@@ -40,10 +32,8 @@ export function matchingDocuments(
 ): Document[] {
   const criteria = asFilter(filter);
   const candidates = [...collection.candidates(criteria)];
-  if (sort && Object.keys(sort).length > 0) {
-    return mingoFind(candidates, criteria).sort(sort).all() as Document[];
-  }
-  const query = new Query(criteria);
+  if (sort && Object.keys(sort).length > 0) return findDocuments(candidates, criteria, { sort });
+  const query = compileFilter(criteria);
   return candidates.filter((doc) => query.test(doc));
 }
 
@@ -53,8 +43,4 @@ export function asFilter(filter: unknown): Document {
     throw new CommandError('TypeMismatch', `Expected a filter object, got ${typeof filter}`);
   }
   return filter;
-}
-
-export function mingoOptions(collation?: Document): { collation?: CollationSpec } {
-  return collation ? { collation: collation as CollationSpec } : {};
 }

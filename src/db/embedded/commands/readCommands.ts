@@ -1,8 +1,8 @@
-import { Aggregator, ProcessingMode } from 'mingo';
 import { CommandError } from '../CommandError.ts';
 import { isPlainObject, valueKey, valuesAtPath, type Document } from '../documents.ts';
+import { runPipeline } from '../mingoEngine.ts';
 import type { CommandContext, CommandTable } from './context.ts';
-import { asFilter, mingoOptions, queryDocuments } from './query.ts';
+import { asFilter, queryDocuments } from './query.ts';
 
 const UNSUPPORTED_STAGES = new Set(['$out', '$merge', '$currentOp', '$collStats', '$indexStats',
   '$listSessions', '$changeStream', '$planCacheStats', '$search', '$geoNear']);
@@ -96,15 +96,13 @@ function aggregate(command: Document, context: CommandContext): Document {
   const first = pipeline[0]?.$match;
   const source = collection ? [...collection.candidates(asFilter(first))] : [];
 
-  const aggregator = new Aggregator(pipeline, {
-    ...mingoOptions(command.collation),
-    processingMode: ProcessingMode.CLONE_INPUT,
+  const docs = runPipeline(source, pipeline, {
+    collation: command.collation,
     variables: command.let,
     collectionResolver: (name: string) => [
       ...(context.store.collection(context.db, name)?.docs.values() ?? []),
     ],
   });
-  const docs = aggregator.run(source) as Document[];
   return context.cursors.open(namespace, docs, { batchSize: command.cursor.batchSize });
 }
 

@@ -1,7 +1,7 @@
 import { calculateObjectSize } from 'bson';
 import type { Collection } from '../Collection.ts';
 import { CommandError, toCommandError } from '../CommandError.ts';
-import { cloneDocument, isPlainObject, valueKey, type Document } from '../documents.ts';
+import { cloneDocument, isPlainObject, isSameValue, valueKey, type Document } from '../documents.ts';
 import { MAX_BSON_BYTES } from '../wire.ts';
 import { applyUpdate, upsertSeed, withId } from './applyUpdate.ts';
 import type { CommandContext, CommandTable } from './context.ts';
@@ -97,7 +97,7 @@ export function updateMatching(
     const next = applyUpdate(doc, statement.u, { ...options, isInsert: false });
     before ??= doc;
     after ??= next;
-    if (valueKey(next) === valueKey(doc)) continue;
+    if (isSameValue(next, doc)) continue;
     replaceChecked(collection, context, next);
     modified += 1;
   }

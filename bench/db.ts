@@ -1,0 +1,105 @@
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { MongoClient, type Collection } from 'mongodb';
+import { startEmbeddedMongo } from '../src/db/embedded/index.ts';
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const INSERTS = 2_000;
+const FIND_ONES = 10_000;
+const SEEDED_DOCS = 1_000;
+const CONCURRENCY = 100;
+const UPDATES_PER_WORKER = 30;
+
+type Doc = { _id: number; name: string; gold: number; tags: string[] };
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+async function opsPerSecond(count: number, run: () => Promise<void>): Promise<number> {
+  const start = performance.now();
+  await run();
+  return Math.round(count / ((performance.now() - start) / 1000));
+}
+
+async function measureRound(uri: string, journalPath: string, round: number) {
+  const single = new MongoClient(uri, { maxPoolSize: 1 });
+  const pooled = new MongoClient(uri, { maxPoolSize: CONCURRENCY });
+  const docs = single.db('bench').collection<Doc>(`round${round}`);
+  const pooledDocs = pooled.db('bench').collection<Doc>(`round${round}`);
+
+  const journalBefore = await journalBytes(journalPath);
+  const insertOps = await opsPerSecond(INSERTS, async () => {
+    for (let i = 0; i < INSERTS; i += 1) {
+      await docs.insertOne({ _id: i, name: `player${i}`, gold: 0, tags: ['bench'] });
+    }
+  });
+  const bytesPerWrite = Math.round((await journalBytes(journalPath) - journalBefore) / INSERTS);
+
+  const findOneOps = await opsPerSecond(FIND_ONES, async () => {
+    for (let i = 0; i < FIND_ONES; i += 1) await docs.findOne({ _id: i % SEEDED_DOCS });
+  });
+
+  await pooledDocs.findOne({ _id: 0 });
+  const concurrentUpdateOps = await opsPerSecond(CONCURRENCY * UPDATES_PER_WORKER, () =>
+    allAtOnce(CONCURRENCY, async () => {
+      for (let i = 0; i < UPDATES_PER_WORKER; i += 1) await increment(pooledDocs);
+    }));
+
+  const sequentialMs = await elapsedMs(async () => {
+    for (let i = 0; i < CONCURRENCY; i += 1) await increment(pooledDocs);
+  });
+  const concurrentMs = await elapsedMs(() => allAtOnce(CONCURRENCY, () => increment(pooledDocs)));
+
+  await Promise.all([single.close(), pooled.close()]);
+  return { insertOps, findOneOps, concurrentUpdateOps, sequentialMs, concurrentMs, bytesPerWrite };
+}
+
+async function increment(docs: Collection<Doc>): Promise<void> {
+  await docs.findOneAndUpdate({ _id: 7 }, { $inc: { gold: 1 } }, { returnDocument: 'after' });
+}
+
+async function allAtOnce(count: number, task: () => Promise<void>): Promise<void> {
+  await Promise.all(Array.from({ length: count }, task));
+}
+
+async function elapsedMs(run: () => Promise<void>): Promise<number> {
+  const start = performance.now();
+  await run();
+  return performance.now() - start;
+}
+
+async function journalBytes(path: string): Promise<number> {
+  return (await stat(path)).size;
+}
+
+const thread = process.argv.includes('--main-thread') ? 'main' : 'worker';
+const dbPath = await mkdtemp(join(tmpdir(), 'fray-bench-db-'));
+const server = await startEmbeddedMongo({ dbPath, thread });
+const rounds = [];
+for (let round = 0; round < ROUNDS; round += 1) {
+  rounds.push(await measureRound(server.uri, join(dbPath, 'journal.fray'), round));
+}
+await server.stop();
+await rm(dbPath, { recursive: true, force: true });
+
+const pick = (key: keyof (typeof rounds)[number]) => median(rounds.map((round) => round[key]));
+const sequentialMs = pick('sequentialMs');
+const concurrentMs = pick('concurrentMs');
+console.log(JSON.stringify({
+  thread,
+  rounds: ROUNDS,
+  durable: true,
+  insertOpsPerSecSingleConnection: pick('insertOps'),
+  findOneOpsPerSecSingleConnection: pick('findOneOps'),
+  findOneAndUpdateOpsPerSecConcurrent100: pick('concurrentUpdateOps'),
+  hundredUpdates: {
+    sequentialMs: Math.round(sequentialMs),
+    concurrentMs: Math.round(concurrentMs),
+    speedup: Number((sequentialMs / concurrentMs).toFixed(1)),
+  },
+  journalBytesPerInsert: pick('bytesPerWrite'),
+  targets: { findOneOpsPerSec: 10_000, durableConcurrentUpdatesPerSec: 3_000 },
+}, null, 2));
