@@ -31,6 +31,8 @@ export interface GameServerOptions {
 }
 
 export interface GameServer {
+  /** The Colyseus server (tests wrap it in `@colyseus/testing`'s ColyseusTestServer). */
+  colyseus: ColyseusServer;
   /** The port actually bound (useful with PORT=0). */
   port: number;
   httpUrl: string;
@@ -96,6 +98,7 @@ export async function startGameServer(options: GameServerOptions): Promise<GameS
     'listening');
 
   return {
+    colyseus,
     port,
     httpUrl: `http://127.0.0.1:${port}`,
     wsUrl: `ws://127.0.0.1:${port}`,
