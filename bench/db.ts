@@ -78,7 +78,7 @@ async function journalBytes(path: string): Promise<number> {
 const thread = process.argv.includes('--main-thread') ? 'main' : 'worker';
 const dbPath = await mkdtemp(join(tmpdir(), 'fray-bench-db-'));
 const server = await startEmbeddedMongo({ dbPath, thread });
-const rounds = [];
+const rounds: Array<Awaited<ReturnType<typeof measureRound>>> = [];
 for (let round = 0; round < ROUNDS; round += 1) {
   rounds.push(await measureRound(server.uri, join(dbPath, 'journal.fray'), round));
 }
