@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { execFile } from 'node:child_process';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { after, describe, it } from 'node:test';
 import { loadPlugins } from '../../src/plugins/loadPlugins.ts';
 import { makeRecordingLogger } from './support/recordingLogger.ts';
@@ -21,6 +24,12 @@ const PASSIVE = (id: string) => `export default {
 const DAMAGE_TYPE = (id: string) => `export default {
   kind: 'damageType', id: '${id}', name: 'Brine', description: 'Salt.', element: 'Generic',
 };`;
+
+const LOAD_BUDGET_MS = 200;
+const run = promisify(execFile);
+const SRC_URL = new URL('../../src/', import.meta.url).href;
+const MEASURE_SCRIPT = fileURLToPath(new URL('./support/measureLoad.ts', import.meta.url));
+const EXAMPLES_DIR = fileURLToPath(new URL('../../examples/plugins/', import.meta.url));
 
 const folders: string[] = [];
 after(() => Promise.all(folders.map((dir) => rm(dir, { recursive: true, force: true }))));
@@ -185,5 +194,27 @@ describe('loadPlugins', () => {
 
     assert.match(failures[0]?.reason ?? '', /^Plugin folder cannot be read: ENOENT/);
     assert.ok(registry.list('card').length > 0);
+  });
+
+  it('loads the built-in catalogue well within 200 ms', async () => {
+    const { logger } = makeRecordingLogger();
+    await loadPlugins({ logger });
+
+    const startMs = performance.now();
+    await loadPlugins({ logger });
+    const elapsedMs = performance.now() - startMs;
+
+    assert.ok(elapsedMs <= LOAD_BUDGET_MS, `took ${elapsedMs} ms`);
+  });
+
+  it('makes no synchronous I/O of its own while loading PLUGINS_DIR', async () => {
+    const args = ['--trace-sync-io', MEASURE_SCRIPT, EXAMPLES_DIR];
+
+    const { stdout, stderr } = await run(process.execPath, args, { timeout: 30_000 });
+
+    assert.equal(JSON.parse(stdout).failures, 0);
+    const reports = stderr.split('WARNING: Detected use of sync API').slice(1);
+    const ours = reports.filter((report) => report.includes(SRC_URL));
+    assert.deepEqual(ours, []);
   });
 });

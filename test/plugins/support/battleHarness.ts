@@ -1,5 +1,10 @@
 import { createBattle } from '../../../src/battle/index.ts';
-import type { Battle, BattleEvent, CombatantSpec } from '../../../src/battle/index.ts';
+import type {
+  Battle,
+  BattleContent,
+  BattleEvent,
+  CombatantSpec,
+} from '../../../src/battle/index.ts';
 import { BUILTIN_PLUGINS } from '../../../src/plugins/builtins/builtinPlugins.ts';
 import { createBattleContent } from '../../../src/plugins/createBattleContent.ts';
 import { PluginRegistry } from '../../../src/plugins/PluginRegistry.ts';
@@ -49,6 +54,8 @@ export interface BattleSetup {
   seed?: number;
   /** Test-only plugins registered beside the built-ins for this battle. */
   extraPlugins?: Plugin[];
+  /** Content to fight with instead of the built-ins (and `extraPlugins`). */
+  content?: BattleContent;
 }
 
 /** A battle over the built-in content: one plain fighter a side unless told otherwise. */
@@ -62,8 +69,12 @@ export function makeBattle(setup: BattleSetup = {}): Battle {
       relicCounts: setup.relicCounts ?? {},
       isBossRoom: setup.isBossRoom ?? false,
     },
-    setup.extraPlugins ? createBattleContent(makeBuiltinRegistry(setup.extraPlugins)) : CONTENT,
+    setup.content ?? contentFor(setup.extraPlugins),
   );
+}
+
+function contentFor(extraPlugins: Plugin[] | undefined): BattleContent {
+  return extraPlugins ? createBattleContent(makeBuiltinRegistry(extraPlugins)) : CONTENT;
 }
 
 type EventOf<T extends BattleEvent['type']> = Extract<BattleEvent, { type: T }>;
