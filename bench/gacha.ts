@@ -1,0 +1,143 @@
+/**
+ * Gacha benchmark through the HTTP API: prints one JSON object.
+ *   tenPullsPerSec  successful ten-pulls per second, 50 concurrent clients (target ≥ 500)
+ *   latencyMs       p50 / p99 / max of one ten-pull request, as a client sees it
+ * The API, the services and the embedded database (journalled to a temporary directory, as
+ * `npm start` runs it; `--memory` for in-memory) all start in this process on 127.0.0.1.
+ * Usage: npm run bench:gacha [-- --clients 50 --seconds 10 --memory]
+ */
+import { once } from 'node:events';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { build as buildHistogram } from 'hdr-histogram-js';
+import mongoose from 'mongoose';
+import { logger } from '../src/core/logger.ts';
+import { startEmbeddedMongo } from '../src/db/embedded/index.ts';
+import { createApiApp } from '../src/http/createApiApp.ts';
+import { loadPlugins } from '../src/plugins/loadPlugins.ts';
+import { GachaService } from '../src/services/GachaService.ts';
+import { PlayerService } from '../src/services/PlayerService.ts';
+import { TokenService } from '../src/services/TokenService.ts';
+
+const ADMIN_TOKEN = 'bench-admin-token-0123456789';
+const PASSWORD = 'bench-password-1';
+const TEN_PULL = { bannerId: 'standard', count: 10 };
+
+const { values } = parseArgs({
+  options: {
+    clients: { type: 'string', default: '50' },
+    seconds: { type: 'string', default: '10' },
+    memory: { type: 'boolean', default: false },
+  },
+});
+const clients = Number(values.clients);
+const seconds = Number(values.seconds);
+
+async function startStack() {
+  const dataDir = values.memory ? null : await mkdtemp(join(tmpdir(), 'fray-bench-gacha-'));
+  const database = await startEmbeddedMongo({ dbPath: dataDir ?? ':memory:' });
+  const connection = await mongoose.createConnection(`${database.uri}bench`).asPromise();
+  const { registry } = await loadPlugins({ logger });
+  const players = new PlayerService({ connection, registry, welcomeTickets: 0 });
+  const gacha = new GachaService({ connection, registry });
+  await Promise.all([players.init(), gacha.init()]);
+
+  const app = createApiApp({
+    config: { ADMIN_TOKEN },
+    logger,
+    tokens: new TokenService({ secret: 'bench-secret-0123456789abcdef', ttlS: 3600 }),
+    players,
+    gacha,
+    registry,
+    isReady: () => true,
+    authRateLimits: { registrationsPerAddress: clients * 2 },
+  });
+  const server = createServer(app);
+  server.keepAliveTimeout = 60_000;
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  const stop = async () => {
+    server.closeAllConnections();
+    server.close();
+    await connection.close();
+    await database.stop();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  };
+  return { baseUrl, stop };
+}
+
+async function post(url: string, body: unknown, headers: Record<string, string> = {}) {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, any> };
+}
+
+/** Registers a bench player and grants it more tickets than the run can spend. */
+async function makeClient(baseUrl: string, index: number): Promise<string> {
+  const username = `bench${process.pid}x${index}`;
+  const registered = await post(`${baseUrl}/api/auth/register`, { username, password: PASSWORD });
+  if (registered.status !== 201) throw new Error(`register answered ${registered.status}`);
+  const grant = { username, tickets: 10_000_000 };
+  await post(`${baseUrl}/api/admin/grant`, grant, { authorization: `Bearer ${ADMIN_TOKEN}` });
+  return registered.body.token as string;
+}
+
+async function runClient(baseUrl: string, token: string, deadlineMs: number, tally: Tally) {
+  const headers = { authorization: `Bearer ${token}` };
+  let n = 0;
+  while (performance.now() < deadlineMs) {
+    const started = performance.now();
+    const key = `${token.slice(-12)}-${n++}`;
+    const response = await post(`${baseUrl}/api/gacha/pull`, TEN_PULL, {
+      ...headers,
+      'idempotency-key': key,
+    });
+    tally.histogram.recordValue(Math.round((performance.now() - started) * 1000));
+    if (response.status === 200) tally.ok += 1;
+    else tally.errors += 1;
+  }
+}
+
+interface Tally {
+  ok: number;
+  errors: number;
+  histogram: ReturnType<typeof buildHistogram>;
+}
+
+const stack = await startStack();
+try {
+  const tokens = await Promise.all(
+    Array.from({ length: clients }, (_, i) => makeClient(stack.baseUrl, i)),
+  );
+  const histogram = buildHistogram({ numberOfSignificantValueDigits: 3 });
+  const tally: Tally = { ok: 0, errors: 0, histogram };
+  const startedMs = performance.now();
+  const deadlineMs = startedMs + seconds * 1000;
+  await Promise.all(tokens.map((token) => runClient(stack.baseUrl, token, deadlineMs, tally)));
+  const elapsedS = (performance.now() - startedMs) / 1000;
+
+  const us = (p: number) => Math.round(tally.histogram.getValueAtPercentile(p)) / 1000;
+  console.log(JSON.stringify({
+    benchmark: 'gacha',
+    database: values.memory ? 'embedded, in memory' : 'embedded, journalled to disk',
+    clients,
+    durationS: Number(elapsedS.toFixed(2)),
+    tenPulls: tally.ok,
+    errors: tally.errors,
+    tenPullsPerSec: Math.round(tally.ok / elapsedS),
+    targetTenPullsPerSec: 500,
+    latencyMs: { p50: us(50), p99: us(99), max: us(100) },
+    node: process.version,
+  }, null, 2));
+} finally {
+  await stack.stop();
+}
