@@ -20,8 +20,9 @@ export const DEFAULT_AUTH_RATE_LIMITS: AuthRateLimits = {
 };
 
 /**
- * Rate limiters for the auth routes. Known limitation: counters live in this process's memory,
- * so several processes each allow the full quota (see #6 for a shared store).
+ * Rate limiters for the auth routes.
+ * Known limitation: counters live in this process's memory, so each process of a multi-process
+ * deployment allows the full quota, and a restart forgets them.
  */
 export function createAuthLimiters(limits: AuthRateLimits): {
   login: RequestHandler[];

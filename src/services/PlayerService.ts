@@ -27,7 +27,10 @@ import { PlayerUpgrades, type EditorInput } from './player/PlayerUpgrades.ts';
 export type { PlayerView, PlayerEditor, RosterEntry } from './player/toPlayerView.ts';
 export type { Credentials } from './player/validation.ts';
 
-/** How many grant keys a player remembers; an older key replayed would apply again. */
+/**
+ * How many grant keys a player remembers.
+ * Known limitation: a key older than the last 500 grants would apply again if replayed.
+ */
 const REWARD_KEYS_KEPT = 500;
 const DUPLICATE_KEY = 11000;
 

@@ -56,5 +56,8 @@ export const MAX_ITEM_STARS = 4;
 /** Upgrade points one item converts into, by star. */
 export const ITEM_UPGRADE_POINTS = { 1: 1, 2: 150, 3: 22_500, 4: 3_375_000 } as const;
 
-/** How many recent pull results a player keeps for idempotent replays. */
+/**
+ * How many recent pull outcomes a player keeps for idempotent replays.
+ * Known limitation: an Idempotency-Key older than the player's last 50 pulls is not recognised.
+ */
 export const RECENT_PULLS_KEPT = 50;
