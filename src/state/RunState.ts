@@ -60,7 +60,6 @@ export const RunMember = schema(
     role: t.string().default('member'),
     isHost: t.boolean().default(false),
     isConnected: t.boolean().default(true),
-    ballot: t.string().default(''),
   },
   'RunMember',
 );
@@ -93,7 +92,7 @@ export const RewardOffer = schema(
 );
 export type RewardOffer = SchemaType<typeof RewardOffer>;
 
-/** The open vote, if any: what is being decided and when the timer decides it. */
+/** The latest open vote, if any: what is being decided and when the timer decides it. */
 export const VoteView = schema(
   {
     topic: t.string().default(''),

@@ -141,12 +141,23 @@ export class RunSession {
     if (!ballot) return { isDecided: true };
 
     const electorate = this.membership.electorate(run);
-    const isDecided = this.#votes.cast(ballot.topic, actor.playerId, ballot.choice, electorate, ballot.fallback);
-    if (!isDecided) {
-      const votes = this.#votes.ballotCount(ballot.topic);
-      this.#host.broadcast(RUN_NOTICES.voteCast, { topic: ballot.topic, votes });
-    }
+    const isFirstBallot = this.#votes.ballotCount(ballot.topic) === 0;
+    const { topic, choice, fallback } = ballot;
+    const isDecided = this.#votes.cast(topic, actor.playerId, choice, electorate, fallback);
+    if (!isDecided) this.#showOpenVote(topic, electorate.presentVoterIds.length, isFirstBallot);
     return { isDecided };
+  }
+
+  #showOpenVote(topic: string, voters: number, isFirstBallot: boolean): void {
+    const vote = this.#host.state.vote;
+    const ballots = this.#votes.ballotCount(topic);
+    if (isFirstBallot || vote.topic !== topic) {
+      vote.deadlineMs = Date.now() + this.#deps.config.VOTE_TIMEOUT_MS;
+    }
+    vote.topic = topic;
+    vote.ballots = ballots;
+    vote.needed = Math.floor(voters / 2) + 1;
+    this.#host.broadcast(RUN_NOTICES.voteCast, { topic, votes: ballots });
   }
 
   /** Resolves once the run is saved as it stands. */
@@ -206,6 +217,7 @@ export class RunSession {
 
   #decide(topic: string, choice: string): void {
     const run = this.#requireRun();
+    if (this.#host.state.vote.topic === topic) this.#host.state.vote.topic = '';
     const phaseBefore = run.phase;
     try {
       this.#apply(run, topic, choice);
@@ -213,7 +225,10 @@ export class RunSession {
       if (!(error instanceof GameError)) throw error;
       this.#host.broadcast(RUN_NOTICES.commandRejected, { command: topic, ...error.toJSON() });
     }
-    if (run.phase !== phaseBefore) this.#votes.clear();
+    if (run.phase !== phaseBefore) {
+      this.#votes.clear();
+      this.#host.state.vote.topic = '';
+    }
     this.#changed();
   }
 
