@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { logger } from '../../../src/core/logger.ts';
 import { createApiApp, type ApiDeps } from '../../../src/http/createApiApp.ts';
+import type { PlayerView } from '../../../src/services/PlayerService.ts';
 import { TokenService } from '../../../src/services/TokenService.ts';
 import {
   startAccountServices,
@@ -19,7 +20,7 @@ export interface ApiHarness extends AccountServices {
   tokens: TokenService;
   request(method: string, path: string, options?: RequestOptions): Promise<ApiResponse>;
   /** Registers a fresh account and returns its token and player. */
-  register(username?: string): Promise<{ token: string; player: { id: string; username: string } }>;
+  register(username?: string): Promise<{ token: string; player: PlayerView }>;
   stop(): Promise<void>;
 }
 
