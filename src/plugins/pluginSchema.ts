@@ -14,7 +14,9 @@ const id = z
   .regex(PLUGIN_ID_PATTERN, 'must be lowercase words joined by hyphens');
 const text = z.string().trim().min(1).max(MAX_TEXT_CHARS);
 const element = z.enum(ELEMENTS);
-const stars = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]);
+const stars = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)], {
+  error: 'must be a whole number of stars from 1 to 5',
+});
 const hookFunction = z.custom<(context: never) => void>(
   (value) => typeof value === 'function',
   { message: 'must be a function' },
@@ -44,7 +46,7 @@ const character = z.strictObject({
   ...base,
   kind: z.literal('character'),
   element,
-  rarity: z.union([z.literal(5), z.literal(6), z.null()]),
+  rarity: z.union([z.literal(5), z.literal(6), z.null()], { error: 'must be 5, 6 or null' }),
   baseStats: baseStats.optional(),
   passiveId: id,
   canBeFoe: z.boolean().optional(),
