@@ -55,4 +55,34 @@ describe('Embedded server through Mongoose', () => {
     assert.equal((failure as { code?: number }).code, 11000);
     assert.match(String((failure as Error).message), /E11000 duplicate key error/);
   });
+
+  it('reports a duplicate inside insertMany with its index', async () => {
+    await Hero.create({ name: 'Dara' });
+
+    const failure = await Hero.insertMany([{ name: 'Eve' }, { name: 'Dara' }])
+      .catch((error: unknown) => error) as { code?: number; writeErrors?: unknown };
+
+    assert.equal(failure.code, 11000);
+    assert.equal(await Hero.countDocuments({ name: 'Eve' }), 1);
+  });
+
+  it('pushes to an array and sorts on it through model queries', async () => {
+    await Hero.create([{ name: 'Finn', level: 4 }, { name: 'Gale', level: 9 }]);
+
+    await Hero.updateOne({ name: 'Finn' }, { $push: { tags: 'tank' } });
+
+    const ranked = await Hero.find({ name: { $in: ['Finn', 'Gale'] } }).sort({ level: -1 }).lean();
+    assert.deepEqual(ranked.map((hero) => [hero.name, hero.tags]), [
+      ['Gale', []],
+      ['Finn', ['tank']],
+    ]);
+  });
+
+  it('synchronises indexes with the schema', async () => {
+    const dropped = await Hero.syncIndexes();
+
+    const names = (await Hero.listIndexes()).map((index: { name: string }) => index.name);
+    assert.deepEqual(dropped, []);
+    assert.deepEqual(names.sort(), ['_id_', 'name_1']);
+  });
 });

@@ -1,5 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { MongoClient } from 'mongodb';
+import { after, before } from 'node:test';
+import {
+  MongoClient, type Collection, type Db, type Document, type MongoClientOptions,
+} from 'mongodb';
 import { startEmbeddedMongo } from '../../src/db/embedded/index.ts';
 
 export interface TestDatabase {
@@ -43,4 +46,42 @@ async function dropDatabase(uri: string, dbName: string): Promise<void> {
   } finally {
     await client.close();
   }
+}
+
+export interface DatabaseFixture {
+  client(): MongoClient;
+  db(): Db;
+  /** A collection no other test uses, so tests stay independent within one database. */
+  freshCollection<T extends Document = Document>(): Collection<T>;
+  uri(): string;
+}
+
+/**
+ * Registers before/after hooks that start a test database and a driver client for the
+ * surrounding describe block, and returns accessors for them.
+ */
+export function useTestDatabase(name: string, options: MongoClientOptions = {}): DatabaseFixture {
+  let database: TestDatabase | undefined;
+  let client: MongoClient | undefined;
+  let counter = 0;
+
+  before(async () => {
+    database = await startTestDatabase(name);
+    client = await new MongoClient(database.uri, options).connect();
+  });
+  after(async () => {
+    await client?.close();
+    await database?.stop();
+  });
+
+  const requireClient = () => {
+    if (!client) throw new Error('The test database is used outside its describe block');
+    return client;
+  };
+  return {
+    client: requireClient,
+    db: () => requireClient().db(),
+    freshCollection: <T extends Document>() => requireClient().db().collection<T>(`c${++counter}`),
+    uri: () => database?.uri ?? '',
+  };
 }
