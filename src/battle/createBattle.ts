@@ -3,7 +3,13 @@ import type { BattleHooks } from '../plugins/hooks.ts';
 import type { Element } from '../plugins/types.ts';
 import { BattleSim } from './BattleSim.ts';
 import { Fighter, type HookEntry } from './Fighter.ts';
-import type { Battle, BattleConfig, BattleContent, CombatantSpec, KindedModifier } from './types.ts';
+import type {
+  Battle,
+  BattleConfig,
+  BattleContent,
+  CombatantSpec,
+  KindedModifier,
+} from './types.ts';
 import { findUnknownId } from './validateBattleConfig.ts';
 
 /**

@@ -25,7 +25,8 @@ const must = (expected: string) => ({
   error: (issue: { input?: unknown }) => `must be ${expected}, got ${describe(issue.input)}`,
 });
 
-const finite = (expected: string) => z.number(must(expected)).refine(Number.isFinite, must(expected));
+const finite = (expected: string) =>
+  z.number(must(expected)).refine(Number.isFinite, must(expected));
 const text = z.string(must('a string of 1–64 characters')).min(1).max(MAX_ID_LENGTH);
 
 const statsSchema = z.partialRecord(

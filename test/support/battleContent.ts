@@ -2,7 +2,12 @@
  * A small, fixed content set for simulator tests and the bench: one damage over time per
  * element, a healing over time for Light, and a few passives, cards and relics with hooks.
  */
-import type { BattleContent, CombatantSpec } from '../../src/battle/types.ts';
+import type {
+  BattleConfig,
+  BattleContent,
+  BattleEvent,
+  CombatantSpec,
+} from '../../src/battle/types.ts';
 import type {
   CardPlugin,
   DamageTypePlugin,
@@ -10,6 +15,7 @@ import type {
   Element,
   PassivePlugin,
   RelicPlugin,
+  Stats,
 } from '../../src/plugins/types.ts';
 
 const DOT_ELEMENTS: readonly Element[] = ['Fire', 'Ice', 'Wind', 'Lightning', 'Light', 'Dark'];
@@ -155,4 +161,33 @@ export function makeTeams(): { party: CombatantSpec[]; foes: CombatantSpec[] } {
     }),
   );
   return { party, foes };
+}
+
+/** A 1 v 1 config with defaults; `overrides` win. */
+export function makeConfig(overrides: Partial<BattleConfig> = {}): BattleConfig {
+  return {
+    seed: 1,
+    party: [makeSpec({ id: 'hero', name: 'Hero' })],
+    foes: [makeSpec({ id: 'foe', name: 'Foe' })],
+    cardIds: [],
+    relicCounts: {},
+    isBossRoom: false,
+    ...overrides,
+  };
+}
+
+/** The events of one type, narrowed. */
+export function eventsOfType<T extends BattleEvent['type']>(
+  events: readonly BattleEvent[],
+  type: T,
+): Array<Extract<BattleEvent, { type: T }>> {
+  return events.filter((event): event is Extract<BattleEvent, { type: T }> => event.type === type);
+}
+
+/** Stats that take luck out of a fight: no dodge, no crits, no effects. */
+export const STEADY: Partial<Stats> = { dodge: 0, critRate: 0, effectHitRate: 0 };
+
+/** Content with one passive, for hook tests. */
+export function contentWithPassive(passive: PassivePlugin, base = EMPTY_CONTENT): BattleContent {
+  return { ...base, passive: (id) => (id === passive.id ? passive : base.passive(id)) };
 }
