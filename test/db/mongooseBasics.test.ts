@@ -9,15 +9,19 @@ const heroSchema = new mongoose.Schema({
   tags: [String],
 });
 
+function heroModel(connection: mongoose.Connection) {
+  return connection.model('Hero', heroSchema);
+}
+
 describe('Embedded server through Mongoose', () => {
   let database: TestDatabase;
   let connection: mongoose.Connection;
-  let Hero: mongoose.Model<mongoose.InferSchemaType<typeof heroSchema>>;
+  let Hero: ReturnType<typeof heroModel>;
 
   before(async () => {
     database = await startTestDatabase('mongoose_basics');
     connection = await mongoose.createConnection(database.uri).asPromise();
-    Hero = connection.model('Hero', heroSchema);
+    Hero = heroModel(connection);
     await Hero.init();
   });
 

@@ -3,12 +3,14 @@ import assert from 'node:assert/strict';
 import { MongoServerError, type Document } from 'mongodb';
 import { useTestDatabase } from '../support/database.ts';
 
+type Item = Document & { _id: number };
+
 describe('Update operators through the driver', () => {
   const database = useTestDatabase('update_operators');
 
   async function updated(start: Document, update: Document, arrayFilters?: Document[]) {
-    const items = database.freshCollection();
-    await items.insertOne({ _id: 1, ...start } as Document);
+    const items = database.freshCollection<Item>();
+    await items.insertOne({ _id: 1, ...start });
     await items.updateOne({ _id: 1 }, update, arrayFilters ? { arrayFilters } : {});
     return items.findOne({ _id: 1 }, { projection: { _id: 0 } });
   }
@@ -58,7 +60,7 @@ describe('Update operators through the driver', () => {
   });
 
   it('updates the matched array element through the positional operator', async () => {
-    const items = database.freshCollection();
+    const items = database.freshCollection<Item>();
     await items.insertOne({ _id: 1, party: [{ id: 'a', hp: 1 }, { id: 'b', hp: 1 }] });
 
     await items.updateOne({ _id: 1, 'party.id': 'b' }, { $set: { 'party.$.hp': 9 } });
@@ -92,8 +94,8 @@ describe('Update operators through the driver', () => {
   });
 
   it('ignores $setOnInsert when the upsert matches a document', async () => {
-    const items = database.freshCollection();
-    await items.insertOne({ _id: 1, level: 7 } as Document);
+    const items = database.freshCollection<Item>();
+    await items.insertOne({ _id: 1, level: 7 });
 
     await items.updateOne(
       { _id: 1 },
@@ -114,8 +116,8 @@ describe('Update operators through the driver', () => {
   });
 
   it('refuses $inc on a non-numeric field', async () => {
-    const items = database.freshCollection();
-    await items.insertOne({ _id: 1, gold: 'lots' } as Document);
+    const items = database.freshCollection<Item>();
+    await items.insertOne({ _id: 1, gold: 'lots' });
 
     const failure = await items.updateOne({ _id: 1 }, { $inc: { gold: 1 } }).catch((e) => e);
 
@@ -124,8 +126,8 @@ describe('Update operators through the driver', () => {
   });
 
   it('refuses an unknown update operator', async () => {
-    const items = database.freshCollection();
-    await items.insertOne({ _id: 1 } as Document);
+    const items = database.freshCollection<Item>();
+    await items.insertOne({ _id: 1 });
 
     const failure = await items.updateOne({ _id: 1 }, { $frobnicate: { a: 1 } }).catch((e) => e);
 

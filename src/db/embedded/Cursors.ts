@@ -49,7 +49,8 @@ export class Cursors {
     if (cursor.namespace !== namespace) {
       throw new CommandError(
         'BadValue',
-        `Requested getMore on namespace '${namespace}', but cursor belongs to '${cursor.namespace}'`,
+        `Requested getMore on namespace '${namespace}', ` +
+          `but cursor belongs to '${cursor.namespace}'`,
       );
     }
 

@@ -97,7 +97,8 @@ export class SecondaryIndex {
     const shown = this.fields.map((field, i) => `${field}: ${formatValue(values[i])}`).join(', ');
     return new CommandError(
       'DuplicateKey',
-      `E11000 duplicate key error collection: ${namespace} index: ${this.name} dup key: { ${shown} }`,
+      `E11000 duplicate key error collection: ${namespace} ` +
+        `index: ${this.name} dup key: { ${shown} }`,
       { keyPattern: this.spec.key, keyValue },
     );
   }

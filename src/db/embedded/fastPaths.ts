@@ -167,7 +167,8 @@ function canApply(doc: Document, { operator, parts, operand }: PlannedChange): b
         throw new CommandError('TypeMismatch', `Cannot apply $inc to a value of non-numeric ` +
           `type. The field '${parts.join('.')}' is of type ${typeof existing}`);
       }
-      return typeof operand === 'number' && (existing === undefined || typeof existing === 'number');
+      return typeof operand === 'number' &&
+        (existing === undefined || typeof existing === 'number');
     case '$min':
     case '$max':
       return existing === undefined || sameBracket(existing, operand);

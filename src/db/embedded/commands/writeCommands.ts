@@ -1,7 +1,9 @@
 import { calculateObjectSize } from 'bson';
 import type { Collection } from '../Collection.ts';
 import { CommandError, toCommandError } from '../CommandError.ts';
-import { cloneDocument, isPlainObject, isSameValue, valueKey, type Document } from '../documents.ts';
+import {
+  cloneDocument, isPlainObject, isSameValue, valueKey, type Document,
+} from '../documents.ts';
 import { MAX_BSON_BYTES } from '../wire.ts';
 import { applyUpdate, upsertSeed, withId } from './applyUpdate.ts';
 import type { CommandContext, CommandTable } from './context.ts';
