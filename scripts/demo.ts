@@ -45,7 +45,8 @@ async function main(): Promise<void> {
   while (played.length < rooms && player.state.phase !== 'ended') {
     played.push(await player.playRoom({ skipBattles: true }));
   }
-  const summary = summarise(player.state, username, pulls, played);
+  const shownPassword = values.password ? '<your password>' : password;
+  const summary = { ...summarise(player.state, username, pulls, played), password: shownPassword };
   await room.leave(true);
   print(summary);
 }
@@ -103,19 +104,24 @@ function summarise(state: RunView, username: string, pulls: string[], played: st
   };
 }
 
-function print(summary: ReturnType<typeof summarise>): void {
+function print(summary: ReturnType<typeof summarise> & { password: string }): void {
   if (values.json) {
-    console.log(JSON.stringify(summary));
+    const { password, ...shown } = summary;
+    console.log(JSON.stringify(shown));
     return;
   }
   console.log(`Player ${summary.username}: run ${summary.runId}`);
   console.log(`  played ${summary.roomsPlayed.length} rooms: ${summary.roomsPlayed.join(', ')}`);
-  console.log(`  floor ${summary.floor}, room ${summary.roomIndex}, ${summary.roomsCleared} cleared`);
+  const where = `floor ${summary.floor}, room ${summary.roomIndex}`;
+  console.log(`  ${where}, ${summary.roomsCleared} rooms cleared`);
   console.log(`  party hp: ${JSON.stringify(summary.partyHp)}`);
   console.log(`  cards: ${summary.cards.join(', ') || 'none'}; gold: ${summary.gold}`);
   console.log(`  gacha characters: ${summary.charactersPulled.join(', ') || 'none'}`);
   console.log(`  result: ${summary.result}`);
-  console.log(`  resume with: npm run demo -- --resume ${summary.runId} --user ${summary.username}`);
+  if (summary.result === 'in progress') {
+    const login = `--user ${summary.username} --password ${summary.password}`;
+    console.log(`  resume with: npm run demo -- --resume ${summary.runId} ${login}`);
+  }
 }
 
 main().then(

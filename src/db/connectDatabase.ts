@@ -11,6 +11,8 @@ export interface DatabaseOptions {
   /** Database name used with the embedded server. */
   databaseName?: string;
   logger: Logger;
+  /** Called for every finished driver command (turns on the driver's command monitoring). */
+  onCommand?: (sample: { commandName: string; durationMs: number; isOk: boolean }) => void;
 }
 
 export interface Database {
@@ -28,13 +30,22 @@ export async function connectDatabase(options: DatabaseOptions): Promise<Databas
   let embedded: EmbeddedMongo | undefined;
   let uri = options.mongodbUri;
   if (!uri) {
-    const dbPath = options.dataDir === ':memory:' ? ':memory:' : join(resolve(options.dataDir), 'db');
+    const isInMemory = options.dataDir === ':memory:';
+    const dbPath = isInMemory ? ':memory:' : join(resolve(options.dataDir), 'db');
     embedded = await startEmbeddedMongo({ dbPath, port: 0 });
     uri = `${embedded.uri}${options.databaseName ?? 'fray'}`;
     log.info({ kind: 'embedded', dbPath, uri }, 'database connected');
   }
 
-  await mongoose.connect(uri, { serverSelectionTimeoutMS: 10_000 });
+  const onCommand = options.onCommand;
+  await mongoose.connect(uri, { serverSelectionTimeoutMS: 10_000, monitorCommands: !!onCommand });
+  if (onCommand) {
+    const client = mongoose.connection.getClient();
+    client.on('commandSucceeded', (event) =>
+      onCommand({ commandName: event.commandName, durationMs: event.duration, isOk: true }));
+    client.on('commandFailed', (event) =>
+      onCommand({ commandName: event.commandName, durationMs: event.duration, isOk: false }));
+  }
   if (!embedded) log.info({ kind: 'mongodb', host: redactCredentials(uri) }, 'database connected');
   mongoose.connection.on('disconnected', () => log.warn('database connection lost'));
   mongoose.connection.on('reconnected', () => log.info('database reconnected'));

@@ -57,7 +57,10 @@ export class Membership {
     const isMember = run.memberIds.includes(playerId);
     const isInvited = run.invitedIds.includes(playerId);
     if (!isMember && !isInvited) {
-      throw new GameError('NOT_A_MEMBER', `Player is neither a member of nor invited to run "${run.id}"`);
+      throw new GameError(
+        'NOT_A_MEMBER',
+        `Player is neither a member of nor invited to run "${run.id}"`,
+      );
     }
     if (options.role === 'member' && !isMember) await this.#addMember(run, playerId, options.party);
 
@@ -157,26 +160,28 @@ export class Membership {
     await persistence?.grant(playerId, { key, characterExp, userExp });
 
     const slots = run.party.filter((slot) => slot.ownerId === playerId);
-    const levelsBefore = new Map(slots.map((slot) => [slotKey(slot), this.#specs.spec(slot).level]));
+    const levelOf = (slot: PartySlot) => this.#specs.spec(slot).level;
+    const levelsBefore = new Map(slots.map((slot) => [slotKey(slot), levelOf(slot)]));
     await this.#specs.loadOwner(playerId, slots.map((slot) => slot.characterId));
     for (const slot of slots) {
-      if (this.#specs.spec(slot).level > (levelsBefore.get(slotKey(slot)) ?? 0) && slot.hp > 0) {
-        slot.hp = this.#specs.maxHp(slot, run, this.#deps.content);
-      }
+      const hasLevelledUp = levelOf(slot) > (levelsBefore.get(slotKey(slot)) ?? 0);
+      if (hasLevelledUp && slot.hp > 0) slot.hp = this.#specs.maxHp(slot, run, this.#deps.content);
     }
   }
 
   async #addMember(run: RunRecord, playerId: string, characterIds: string[] | undefined) {
     if (run.memberIds.length >= MEMBERS_MAX) {
-      throw new GameError('ROOM_FULL', `Run "${run.id}" is full (${MEMBERS_MAX} of ${MEMBERS_MAX} members)`);
+      const seats = `${MEMBERS_MAX} of ${MEMBERS_MAX} members`;
+      throw new GameError('ROOM_FULL', `Run "${run.id}" is full (${seats})`);
     }
     if (!characterIds || characterIds.length === 0) {
       throw new GameError('INVALID_PARTY', 'A new member must bring at least one character');
     }
-    if (run.party.length + characterIds.length > PARTY_SIZE_MAX) {
+    const size = run.party.length + characterIds.length;
+    if (size > PARTY_SIZE_MAX) {
       throw new GameError(
         'INVALID_PARTY',
-        `Party would hold ${run.party.length + characterIds.length} characters (at most ${PARTY_SIZE_MAX})`,
+        `Party would hold ${size} characters (at most ${PARTY_SIZE_MAX})`,
       );
     }
     const slots = await this.buildParty(playerId, characterIds);

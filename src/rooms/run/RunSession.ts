@@ -1,4 +1,5 @@
 import { createBattle, validateBattleConfig } from '../../battle/index.ts';
+import type { Battle } from '../../battle/types.ts';
 import { SHOP } from '../../core/balance/runs.ts';
 import { GameError } from '../../core/errors.ts';
 import type { Logger } from '../../core/logger.ts';
@@ -185,10 +186,10 @@ export class RunSession {
         return { topic: 'advance', choice: 'yes' };
       case 'pickCard':
         rules.requireOffered(run, command, 'card', String(fields.cardId));
-        return { topic: 'card', choice: String(fields.cardId), fallback: run.pendingReward?.options[0] };
+        return { topic: 'card', choice: String(fields.cardId), fallback: firstOffer(run) };
       case 'pickRelic':
         rules.requireOffered(run, command, 'relic', String(fields.relicId));
-        return { topic: 'relic', choice: String(fields.relicId), fallback: run.pendingReward?.options[0] };
+        return { topic: 'relic', choice: String(fields.relicId), fallback: firstOffer(run) };
       case 'collectLoot':
         rules.requireStage(run, command, 'loot');
         return { topic: 'loot', choice: 'yes' };
@@ -350,7 +351,7 @@ export class RunSession {
     );
   }
 
-  async #record(run: RunRecord, planned: PlannedBattle, battle: NonNullable<BattleDriver['battle']>) {
+  async #record(run: RunRecord, planned: PlannedBattle, battle: Battle) {
     await this.#deps.runs
       .recordBattle({
         runId: run.id,
@@ -431,4 +432,8 @@ export class RunSession {
     if (!this.#run) throw new Error('RunSession used before its run was created or loaded');
     return this.#run;
   }
+}
+
+function firstOffer(run: RunRecord): string | undefined {
+  return run.pendingReward?.options[0];
 }

@@ -65,7 +65,8 @@ export class VoteBox {
 
   #openVote(topic: string, electorate: Electorate, fallback: string | undefined): OpenVote {
     const vote: OpenVote = { ballots: new Map(), order: [], fallback, cancelTimer: () => {} };
-    vote.cancelTimer = this.#schedule(() => this.#expire(topic, electorate.hostId), this.#timeoutMs);
+    const expire = () => this.#expire(topic, electorate.hostId);
+    vote.cancelTimer = this.#schedule(expire, this.#timeoutMs);
     this.#open.set(topic, vote);
     return vote;
   }

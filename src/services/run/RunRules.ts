@@ -48,9 +48,10 @@ export function roomKindAt(run: RunRecord): RoomKind {
 /** Refuses a command unless the run is in one of the phases given. */
 export function requirePhase(run: RunRecord, command: string, ...phases: RunPhase[]): void {
   if (run.phase === 'reward' && !phases.includes('reward')) {
+    const stage = run.pendingReward?.stage;
     throw new GameError(
       'CHOICE_PENDING',
-      `Command "${command}" rejected: a ${run.pendingReward?.stage} choice is pending in run "${run.id}"`,
+      `Command "${command}" rejected: a ${stage} choice is pending in run "${run.id}"`,
     );
   }
   if (!phases.includes(run.phase)) {

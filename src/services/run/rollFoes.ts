@@ -41,7 +41,7 @@ export function rollFoes(rng: SeededRng, roll: FoeRoll, content: ContentLists): 
       element: template.element,
       level,
       baseStats: scaleStats(template.baseStats, strength(rng, roll), roll.kind === 'boss'),
-      modifiers: (adjective?.modifiers ?? []).map((modifier) => ({ ...modifier, kind: 'adjective' })),
+      modifiers: (adjective?.modifiers ?? []).map((mod) => ({ ...mod, kind: 'adjective' })),
       passiveId: template.passiveId,
       actionsPerTurn: template.actionsPerTurn,
     } satisfies CombatantSpec;
