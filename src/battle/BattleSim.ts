@@ -216,7 +216,17 @@ export class BattleSim implements Battle {
     const sourceIndex = source === null ? -1 : source.index;
     const absorbed = shieldBefore - target.shield;
     this.record.damaged(sourceIndex, target.index, lost, absorbed, target.hp, isCrit, cause);
-    this.afterLoss(source, target, lost);
+    if (cause !== 'hit' || source === null) {
+      this.afterLoss(source, target, lost);
+      return lost;
+    }
+
+    // A strike's hooks run in rule order: damage taken (or death), on hit, then on kill.
+    const isKill = target.hp <= 0;
+    if (isKill) this.markDead(target, source);
+    else if (lost > 0) this.fire('onDamageTaken', target, source, target, lost);
+    this.fire('onHit', source, source, target, lost);
+    if (isKill && source.isAlive) this.fire('onKill', source, source, target, 0);
     return lost;
   }
 
@@ -238,6 +248,12 @@ export class BattleSim implements Battle {
   }
 
   kill(target: Fighter, killer: Fighter | null): void {
+    this.markDead(target, killer);
+    if (killer !== null && killer.isAlive) this.fire('onKill', killer, killer, target, 0);
+  }
+
+  /** Death without the killer's hooks: the event, and nothing left to act or carry effects. */
+  markDead(target: Fighter, killer: Fighter | null): void {
     target.isAlive = false;
     target.hp = 0;
     target.shield = 0;
@@ -246,7 +262,6 @@ export class BattleSim implements Battle {
     this.#alive[target.isParty ? 0 : 1]--;
     const killerIndex = killer === null ? -1 : killer.index;
     this.record.died(target.index, killerIndex);
-    if (killer !== null && killer.isAlive) this.fire('onKill', killer, killer, target, 0);
   }
 
   /** Adds `stacks` stacks of an effect; nothing lands on the dead. Returns stacks added. */

@@ -66,8 +66,7 @@ export function strike(
   const isCrit = sim.rng.float() < attacker.stats.critRate;
   const scale = multiplier * twistMultiplier(attacker);
   const amount = hitDamage(attacker, target, scale, isCrit, sim.enrageStacks);
-  const lost = sim.dealDamage(attacker, target, amount, 'hit', isCrit);
-  sim.fire('onHit', attacker, attacker, target, lost);
+  sim.dealDamage(attacker, target, amount, 'hit', isCrit);
   inflict(sim, attacker, target, amount);
   if (withTwist) hitTwist(sim, attacker, target, amount);
   return amount;
