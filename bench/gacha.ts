@@ -13,7 +13,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { build as buildHistogram } from 'hdr-histogram-js';
+import { Worker } from 'node:worker_threads';
+import { decodeFromCompressedBase64 as decodeHistogram } from 'hdr-histogram-js';
 import mongoose from 'mongoose';
 import { logger } from '../src/core/logger.ts';
 import { startEmbeddedMongo } from '../src/db/embedded/index.ts';
@@ -22,10 +23,10 @@ import { loadPlugins } from '../src/plugins/loadPlugins.ts';
 import { GachaService } from '../src/services/GachaService.ts';
 import { PlayerService } from '../src/services/PlayerService.ts';
 import { TokenService } from '../src/services/TokenService.ts';
+import type { ClientReport } from './gachaClients.ts';
 
 const ADMIN_TOKEN = 'bench-admin-token-0123456789';
 const PASSWORD = 'bench-password-1';
-const TEN_PULL = { bannerId: 'standard', count: 10 };
 
 const { values } = parseArgs({
   options: {
@@ -91,26 +92,14 @@ async function makeClient(baseUrl: string, index: number): Promise<string> {
   return registered.body.token as string;
 }
 
-async function runClient(baseUrl: string, token: string, deadlineMs: number, tally: Tally) {
-  const headers = { authorization: `Bearer ${token}` };
-  let n = 0;
-  while (performance.now() < deadlineMs) {
-    const started = performance.now();
-    const key = `${token.slice(-12)}-${n++}`;
-    const response = await post(`${baseUrl}/api/gacha/pull`, TEN_PULL, {
-      ...headers,
-      'idempotency-key': key,
-    });
-    tally.histogram.recordValue(Math.round((performance.now() - started) * 1000));
-    if (response.status === 200) tally.ok += 1;
-    else tally.errors += 1;
-  }
-}
-
-interface Tally {
-  ok: number;
-  errors: number;
-  histogram: ReturnType<typeof buildHistogram>;
+/** Runs the clients on their own thread, so their HTTP work does not share the server's loop. */
+async function runClients(baseUrl: string, tokens: string[]): Promise<ClientReport> {
+  const worker = new Worker(new URL('./gachaClients.ts', import.meta.url), {
+    workerData: { baseUrl, tokens, seconds },
+  });
+  const [report] = (await once(worker, 'message')) as [ClientReport];
+  await worker.terminate();
+  return report;
 }
 
 const stack = await startStack();
@@ -118,12 +107,9 @@ try {
   const tokens = await Promise.all(
     Array.from({ length: clients }, (_, i) => makeClient(stack.baseUrl, i)),
   );
-  const histogram = buildHistogram({ numberOfSignificantValueDigits: 3 });
-  const tally: Tally = { ok: 0, errors: 0, histogram };
-  const startedMs = performance.now();
-  const deadlineMs = startedMs + seconds * 1000;
-  await Promise.all(tokens.map((token) => runClient(stack.baseUrl, token, deadlineMs, tally)));
-  const elapsedS = (performance.now() - startedMs) / 1000;
+  const report = await runClients(stack.baseUrl, tokens);
+  const tally = { ...report, histogram: decodeHistogram(report.histogram) };
+  const elapsedS = report.elapsedS;
 
   const us = (p: number) => Math.round(tally.histogram.getValueAtPercentile(p)) / 1000;
   console.log(JSON.stringify({

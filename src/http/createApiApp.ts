@@ -7,6 +7,7 @@ import type { PlayerService } from '../services/PlayerService.ts';
 import type { TokenService } from '../services/TokenService.ts';
 import { createErrorHandler, notFoundHandler } from './errorHandling.ts';
 import { createAuthLimiters, DEFAULT_AUTH_RATE_LIMITS, type AuthRateLimits } from './rateLimits.ts';
+import { buildOpenApiDocument } from './openApi.ts';
 import { requireAuth } from './requireAuth.ts';
 import { createAdminRouter } from './routes/adminRouter.ts';
 import { createAuthRouter } from './routes/authRouter.ts';
@@ -50,6 +51,11 @@ export function createApiApp(deps: ApiDeps): Express {
   app.get('/readyz', (_req, res) => {
     const isReady = deps.isReady();
     res.status(isReady ? 200 : 503).json({ status: isReady ? 'ready' : 'starting' });
+  });
+
+  const openApi = buildOpenApiDocument();
+  app.get('/api/openapi.json', (_req, res) => {
+    res.json(openApi);
   });
 
   const limiters = createAuthLimiters(limits);

@@ -65,6 +65,15 @@ describe('createApiApp', () => {
     assert.equal(invalid.status, 401);
   });
 
+  it('publishes an OpenAPI document with the request schemas', async () => {
+    const response = await api.request('GET', '/api/openapi.json');
+
+    const pull = response.body.paths['/api/gacha/pull'].post;
+    const schema = pull.requestBody.content['application/json'].schema;
+    assert.equal(response.body.openapi, '3.1.0');
+    assert.deepEqual(schema.required, ['bannerId', 'count']);
+  });
+
   it('answers 503 on /readyz while not ready', async () => {
     const starting = await startApi({ apiDeps: { isReady: () => false } });
 

@@ -22,7 +22,7 @@ import { characterIdSchema, notOwned, parseOrThrow, playerNotFound } from './val
 const count = z.number().int().min(1).max(1_000_000);
 const stars = z.number().int().min(1).max(MAX_ITEM_STARS);
 
-const editorSchema = z.object({
+export const editorSchema = z.object({
   pronouns: z.string().trim().max(EDITOR_PRONOUNS_MAX),
   element: z.enum(ITEM_ELEMENTS),
   allocation: z
@@ -32,18 +32,18 @@ const editorSchema = z.object({
       `must spend at most ${EDITOR_POINTS} points`,
     ),
 });
-const craftSchema = z.object({
+export const craftSchema = z.object({
   element: z.enum(ITEM_ELEMENTS),
   stars: stars.max(MAX_ITEM_STARS - 1),
   count,
 });
-const convertSchema = z.object({
+export const convertSchema = z.object({
   characterId: characterIdSchema,
   element: z.enum(ITEM_ELEMENTS),
   stars,
   count,
 });
-const spendSchema = z.object({
+export const spendSchema = z.object({
   characterId: characterIdSchema,
   stat: z.enum(UPGRADABLE_STATS),
   points: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
