@@ -1,0 +1,76 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { MongoClient } from 'mongodb';
+
+const SCRIPT = new URL('../../../scripts/db.ts', import.meta.url).pathname;
+const START_DEADLINE_MS = 30_000;
+const WRITES = 200;
+
+interface Child {
+  process: ChildProcess;
+  uri: string;
+}
+
+/** Starts `scripts/db.ts` in a child process and resolves with the URI it prints. */
+async function startServerProcess(dbPath: string): Promise<Child> {
+  const child = spawn(process.execPath, [SCRIPT, '--port', '0', '--dbpath', dbPath], {
+    env: { ...process.env, LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let output = '';
+  const uri = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('db script printed no URI')), START_DEADLINE_MS);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /mongodb:\/\/\S+/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[0]);
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`db script exited early with ${code}`)));
+  });
+  return { process: child, uri };
+}
+
+async function killHard(child: Child): Promise<void> {
+  const exited = once(child.process, 'exit');
+  child.process.kill('SIGKILL');
+  await exited;
+}
+
+describe('Embedded server durability', () => {
+  it('keeps every acknowledged write after SIGKILL and a restart', async (context) => {
+    const dbPath = await mkdtemp(join(tmpdir(), 'fray-durability-'));
+    const children: Child[] = [];
+    context.after(async () => {
+      for (const child of children) if (child.process.exitCode === null) await killHard(child);
+      await rm(dbPath, { recursive: true, force: true });
+    });
+    const first = await startServerProcess(dbPath);
+    children.push(first);
+    const client = await new MongoClient(first.uri, { maxPoolSize: 20 }).connect();
+    const wallets = client.db('game').collection<{ _id: number; gold: number }>('wallets');
+    await wallets.insertOne({ _id: 0, gold: 0 });
+    await Promise.all(Array.from({ length: WRITES }, (_, i) => Promise.all([
+      wallets.insertOne({ _id: i + 1, gold: i }),
+      wallets.updateOne({ _id: 0 }, { $inc: { gold: 1 } }),
+    ])));
+
+    await killHard(first);
+    await client.close(true).catch(() => undefined);
+    const second = await startServerProcess(dbPath);
+    children.push(second);
+
+    const reader = await new MongoClient(second.uri).connect();
+    const reread = reader.db('game').collection<{ _id: number; gold: number }>('wallets');
+    assert.equal(await reread.countDocuments(), WRITES + 1);
+    assert.equal((await reread.findOne({ _id: 0 }))?.gold, WRITES);
+    await reader.close();
+  });
+});
