@@ -2,6 +2,7 @@ import { ERROR_CODES, GameError } from '../core/errors.ts';
 import { checkPlugin } from './pluginSchema.ts';
 import { PLUGIN_KINDS, type Plugin, type PluginKind, type PluginOfKind } from './types.ts';
 
+/** The `source` of every built-in plugin, as errors and `sourceOf` name it. */
 export const BUILTIN_SOURCE = 'builtin';
 
 /** A plugin as `GET /api/catalog` shows it: data only, hooks reduced to their names. */
@@ -10,6 +11,7 @@ export type CatalogEntry = Record<string, unknown> & {
   name: string;
   isBuiltin: boolean;
 };
+/** The whole catalogue as `GET /api/catalog` serves it, one list per kind. */
 export type Catalog = Record<PluginKind, CatalogEntry[]>;
 
 /** One plugin naming another, such as a character's passive. */

@@ -8,11 +8,13 @@ export interface ImportedModule {
   exported: unknown;
 }
 
+/** A module whose every plugin passed, ready to register. */
 export interface AdmittedModule {
   path: string;
   plugins: Plugin[];
 }
 
+/** A module left out as a whole, with the reason logged for the operator. */
 export interface RefusedModule {
   path: string;
   reason: string;

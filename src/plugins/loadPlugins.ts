@@ -12,11 +12,13 @@ export const PLUGIN_IMPORT_TIMEOUT_MS = 5_000;
 const MODULE_PATTERN = /\.(?:[cm]?js|[cm]?ts)$/;
 const SKIPPED_PATTERN = /\.d\.[cm]?ts$|\.test\.[cm]?[jt]s$/;
 
+/** A module or folder that was skipped, and why. */
 export interface PluginLoadFailure {
   path: string;
   reason: string;
 }
 
+/** What `loadPlugins` reads from: the folder (usually `PLUGINS_DIR`) and the logger. */
 export interface LoadPluginsOptions {
   /** Folder whose top-level modules each export one plugin or an array of them. */
   pluginsDir?: string;
@@ -24,6 +26,7 @@ export interface LoadPluginsOptions {
   importTimeoutMs?: number;
 }
 
+/** The registry every later service reads, and what had to be skipped. */
 export interface LoadedPlugins {
   registry: PluginRegistry;
   failures: PluginLoadFailure[];

@@ -120,8 +120,7 @@ export const pluginSchema = z.discriminatedUnion('kind', [
   damageType,
 ]);
 
-export type ParsedPlugin = z.infer<typeof pluginSchema>;
-
+/** A definition that passed, or the reason it did not. */
 export type PluginCheck =
   | { ok: true; plugin: Plugin }
   | { ok: false; reason: string };

@@ -250,6 +250,7 @@ const FIVE_STAR: CardPlugin[] = [
   }),
 ];
 
+/** Built-in cards, from 1★ to 5★. */
 export const CARDS: readonly CardPlugin[] = [
   ...ONE_STAR,
   ...TWO_STAR,

@@ -12,6 +12,7 @@ function effect(fields: EffectFields): EffectPlugin {
   return { kind: 'effect', ...rest, description: `${flavour} ${rule}` };
 }
 
+/** Fire's damage over time; hooks that burn read its share from here. */
 export const BURN = effect({
   id: 'burn',
   name: 'Burn',
@@ -22,7 +23,7 @@ export const BURN = effect({
   durationActions: 3,
 });
 
-export const SCALD = effect({
+const SCALD = effect({
   id: 'scald',
   name: 'Scald',
   flavour: 'A splash of boiling pitch: short and savage.',
@@ -32,7 +33,7 @@ export const SCALD = effect({
   durationActions: 1,
 });
 
-export const FROSTBITE = effect({
+const FROSTBITE = effect({
   id: 'frostbite',
   name: 'Frostbite',
   flavour: 'Rime creeps into the flesh and stays.',
@@ -42,7 +43,7 @@ export const FROSTBITE = effect({
   durationActions: 4,
 });
 
-export const LACERATION = effect({
+const LACERATION = effect({
   id: 'laceration',
   name: 'Laceration',
   flavour: 'Cuts from a wind sharp as glass.',
@@ -52,7 +53,7 @@ export const LACERATION = effect({
   durationActions: 3,
 });
 
-export const STATIC_SHOCK = effect({
+const STATIC_SHOCK = effect({
   id: 'static-shock',
   name: 'Static Shock',
   flavour: 'Residual charge that jolts the nerves.',
@@ -62,7 +63,7 @@ export const STATIC_SHOCK = effect({
   durationActions: 3,
 });
 
-export const SEARING_GLARE = effect({
+const SEARING_GLARE = effect({
   id: 'searing-glare',
   name: 'Searing Glare',
   flavour: 'Light too bright to bear, burning from within.',
@@ -72,7 +73,7 @@ export const SEARING_GLARE = effect({
   durationActions: 3,
 });
 
-export const ROT = effect({
+const ROT = effect({
   id: 'rot',
   name: 'Rot',
   flavour: 'A creeping decay from the dark.',
@@ -82,6 +83,7 @@ export const ROT = effect({
   durationActions: 4,
 });
 
+/** Generic damage over time; the Serrated Edge card reads its share from here. */
 export const BLEED = effect({
   id: 'bleed',
   name: 'Bleed',
@@ -92,6 +94,7 @@ export const BLEED = effect({
   durationActions: 3,
 });
 
+/** A long, weak poison; the Venom Fangs passive reads its share from here. */
 export const VENOM = effect({
   id: 'venom',
   name: 'Venom',
@@ -102,6 +105,7 @@ export const VENOM = effect({
   durationActions: 6,
 });
 
+/** Generic healing over time; the Mending Hymn card reads its share from here. */
 export const RENEWAL = effect({
   id: 'renewal',
   name: 'Renewal',
@@ -112,7 +116,7 @@ export const RENEWAL = effect({
   durationActions: 3,
 });
 
-export const DAWNLIGHT = effect({
+const DAWNLIGHT = effect({
   id: 'dawnlight',
   name: 'Dawnlight',
   flavour: 'The first light of morning, mending what the night broke.',
@@ -122,7 +126,7 @@ export const DAWNLIGHT = effect({
   durationActions: 3,
 });
 
-export const MENDING_BREEZE = effect({
+const MENDING_BREEZE = effect({
   id: 'mending-breeze',
   name: 'Mending Breeze',
   flavour: 'A cool wind that carries pain away.',
@@ -132,7 +136,7 @@ export const MENDING_BREEZE = effect({
   durationActions: 5,
 });
 
-export const EMBER_GLOW = effect({
+const EMBER_GLOW = effect({
   id: 'ember-glow',
   name: 'Ember Glow',
   flavour: 'Banked coals that keep the blood warm.',
@@ -142,7 +146,7 @@ export const EMBER_GLOW = effect({
   durationActions: 2,
 });
 
-export const UMBRAL_FEAST = effect({
+const UMBRAL_FEAST = effect({
   id: 'umbral-feast',
   name: 'Umbral Feast',
   flavour: 'Stolen vigour, digested slowly.',
@@ -152,6 +156,7 @@ export const UMBRAL_FEAST = effect({
   durationActions: 3,
 });
 
+/** Every built-in damage- and healing-over-time effect. */
 export const EFFECTS: readonly EffectPlugin[] = [
   BURN,
   SCALD,

@@ -13,6 +13,7 @@ export const FOE_PASSIVE_NUMBERS = {
 
 const N = FOE_PASSIVE_NUMBERS;
 
+/** Passives only foes carry. */
 export const FOE_PASSIVES: readonly PassivePlugin[] = [
   {
     kind: 'passive',

@@ -2,8 +2,10 @@ import type { BattleApi, BattleHooks, CombatantView } from '../hooks.ts';
 import type { CardPlugin, RelicPlugin, StatKey, Stars } from '../types.ts';
 import { boost, describeModifiers } from './modifiers.ts';
 
+/** `[stat, amount]` pairs, turned into modifiers by `boost`. */
 export type Boosts = ReadonlyArray<readonly [StatKey, number]>;
 
+/** What a card or relic is written from; the description is assembled from it. */
 export interface ItemFields {
   id: string;
   name: string;

@@ -149,6 +149,7 @@ const FIVE_STAR: RelicPlugin[] = [
   }),
 ];
 
+/** Built-in relics, from 1★ to 5★. */
 export const RELICS: readonly RelicPlugin[] = [
   ...ONE_STAR,
   ...TWO_STAR,
