@@ -37,6 +37,7 @@ export const ERROR_STATUS: Partial<Record<ErrorCode, number>> = {
   [C.UNAVAILABLE]: 503,
 };
 
+/** The HTTP status an error code answers with. */
 export function statusForCode(code: ErrorCode): number {
   return ERROR_STATUS[code] ?? 400;
 }

@@ -10,6 +10,7 @@ import { pullSchema } from '../services/GachaService.ts';
 import { grantBody } from './routes/adminRouter.ts';
 import { historyQuery } from './routes/gachaRouter.ts';
 
+/** The body of `PUT /api/me/party` (sizes are checked again by `PlayerService.setParty`). */
 export const partyBody = z.object({ characterIds: z.array(characterIdSchema).min(1).max(5) });
 
 interface Operation {

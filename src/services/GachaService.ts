@@ -73,6 +73,7 @@ export interface HistoryPage {
   nextCursor: string | null;
 }
 
+/** A pull request's body, exported for the OpenAPI document. */
 export const pullSchema = z.object({
   bannerId: z.string().min(1).max(40),
   count: z.union(PULL_COUNTS.map((count) => z.literal(count))),

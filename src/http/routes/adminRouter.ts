@@ -6,6 +6,7 @@ import type { PlayerService } from '../../services/PlayerService.ts';
 import { parseBody } from '../parseBody.ts';
 
 const amount = z.number().int().min(0).max(1e12);
+/** The body of `POST /api/admin/grant`. */
 export const grantBody = z.object({
   username: z.string().min(1).max(40),
   tickets: amount.optional(),

@@ -4,6 +4,7 @@ import type { GachaService } from '../../services/GachaService.ts';
 import { parseBody } from '../parseBody.ts';
 import { playerIdOf } from '../requireAuth.ts';
 
+/** The query of `GET /api/gacha/history`. */
 export const historyQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).optional(),
   before: z.string().min(1).max(64).optional(),

@@ -22,6 +22,7 @@ import { characterIdSchema, notOwned, parseOrThrow, playerNotFound } from './val
 const count = z.number().int().min(1).max(1_000_000);
 const stars = z.number().int().min(1).max(MAX_ITEM_STARS);
 
+/** Request shapes, exported for the OpenAPI document. */
 export const editorSchema = z.object({
   pronouns: z.string().trim().max(EDITOR_PRONOUNS_MAX),
   element: z.enum(ITEM_ELEMENTS),

@@ -11,6 +11,7 @@ export interface Credentials {
   password: string;
 }
 
+/** Register and login bodies. */
 export const credentialsSchema = z.object({
   username: z
     .string()
@@ -30,6 +31,7 @@ export function parseOrThrow<T>(schema: z.ZodType<T>, value: unknown, subject: s
   return parsed.data;
 }
 
+/** INVALID_PAYLOAD naming `subject` and the first issues. */
 export function invalidPayload(subject: string, issues: Issues): GameError {
   return new GameError(
     ERROR_CODES.INVALID_PAYLOAD,
@@ -37,14 +39,17 @@ export function invalidPayload(subject: string, issues: Issues): GameError {
   );
 }
 
+/** The one answer for an unknown name and a wrong password alike. */
 export function invalidCredentials(): GameError {
   return new GameError(ERROR_CODES.INVALID_CREDENTIALS, 'Username or password is incorrect');
 }
 
+/** PLAYER_NOT_FOUND for the id or name given. */
 export function playerNotFound(id: string): GameError {
   return new GameError(ERROR_CODES.PLAYER_NOT_FOUND, `Player "${id}" not found`);
 }
 
+/** CHARACTER_NOT_OWNED for a character missing from a roster. */
 export function notOwned(characterId: string, playerId: string): GameError {
   return new GameError(
     ERROR_CODES.CHARACTER_NOT_OWNED,
