@@ -1,0 +1,59 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+const MAIN = fileURLToPath(new URL('../../src/main.ts', import.meta.url));
+const START_DEADLINE_MS = 20_000;
+
+export interface ServerProcess {
+  url: string;
+  child: ChildProcess;
+  /** Every log line the server printed, parsed. */
+  logs: Array<Record<string, unknown>>;
+  /** Sends a signal and resolves with the exit code (or signal name) once the process is gone. */
+  kill(signal: NodeJS.Signals): Promise<number | string>;
+}
+
+/**
+ * Runs `src/main.ts` as its own process on 127.0.0.1 and an ephemeral port, as `npm start` would,
+ * and resolves once it logs "listening".
+ */
+export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
+  const child = spawn(process.execPath, [MAIN], {
+    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise<number | string>((resolve) => {
+    child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown'));
+  });
+  const logs: Array<Record<string, unknown>> = [];
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('Server did not start in time')), START_DEADLINE_MS);
+    void exited.then((code) => reject(new Error(`Server exited before listening (${code})`)));
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      const entry = parseLine(line);
+      logs.push(entry);
+      if (entry.msg === 'listening') {
+        clearTimeout(timer);
+        resolve(Number(entry.port));
+      }
+    });
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    child,
+    logs,
+    kill: (signal) => {
+      child.kill(signal);
+      return exited;
+    },
+  };
+}
+
+function parseLine(line: string): Record<string, unknown> {
+  try {
+    return JSON.parse(line) as Record<string, unknown>;
+  } catch {
+    return { msg: line };
+  }
+}
