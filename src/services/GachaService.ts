@@ -2,6 +2,7 @@ import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import mongoose, { type Connection } from 'mongoose';
 import { z } from 'zod';
 import { ERROR_CODES, GameError } from '../core/errors.ts';
+import { logger } from '../core/logger.ts';
 import { MAX_SEED, SeededRng } from '../core/rng.ts';
 import {
   PULL_COUNTS,
@@ -35,6 +36,7 @@ export type { PullResult, PullRng } from './gacha/rollPull.ts';
 const MAX_ATTEMPTS = 40;
 const HISTORY_PAGE_MAX = 100;
 const DUPLICATE_KEY = 11000;
+const log = logger.child({ component: 'gacha' });
 
 export interface GachaServiceOptions {
   /** Defaults to Mongoose's default connection. */
@@ -245,8 +247,12 @@ export class GachaService {
     try {
       await this.#pulls.updateOne({ _id }, { $setOnInsert: fields }, { upsert: true });
     } catch (error) {
-      // Two replays of one key can race to insert the same record; the loser has nothing to do.
       if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
+      // Two replays of one pull can race to insert it: the loser has nothing left to do.
+      if (await this.#pulls.exists({ _id })) return;
+      // A key reused after it left the replay window: keep the audit whole under a unique key.
+      log.warn({ playerId: record.playerId, pullId: _id }, 'idempotency key reused late');
+      await this.#audit({ ...record, key: `${record.key}~${_id}` });
     }
   }
 }

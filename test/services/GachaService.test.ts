@@ -1,0 +1,80 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { FEATURED_ROTATION_MS, RECENT_PULLS_KEPT } from '../../src/core/balance/gacha.ts';
+import { getGachaPullModel } from '../../src/db/models/GachaPull.ts';
+import type { PullRng } from '../../src/services/GachaService.ts';
+import {
+  startAccountServices,
+  uniqueName,
+  type AccountServices,
+} from './support/accountServices.ts';
+
+/** Every roll fails: no character until hard pity forces one. */
+const UNLUCKY: PullRng = { float: () => 0.999_999_999, int: (min) => min };
+
+describe('GachaService', () => {
+  const clock = { nowMs: Date.UTC(2026, 11, 4) };
+  let services: AccountServices;
+  let unlucky: AccountServices;
+  before(async () => {
+    services = await startAccountServices({ welcomeTickets: 200, now: () => clock.nowMs });
+    unlucky = await startAccountServices({ welcomeTickets: 200, createRng: () => UNLUCKY });
+  });
+  after(async () => {
+    await services.stop();
+    await unlucky.stop();
+  });
+
+  const register = (on: AccountServices) =>
+    on.players.register({ username: uniqueName(), password: 'a-good-password' });
+
+  it('gives a character on the 180th pull of the unluckiest streak', async () => {
+    const player = await register(unlucky);
+
+    const outcomes = [];
+    for (let i = 0; i < 18; i++) {
+      outcomes.push(await unlucky.gacha.pull(player.id, { bannerId: 'standard', count: 10 }));
+    }
+
+    const results = outcomes.flatMap((outcome) => outcome.results);
+    assert.equal(results.findIndex((result) => result.kind === 'character'), 179);
+    assert.equal(outcomes.at(-1)?.pity, 0);
+  });
+
+  it('keeps pity apart per banner family', async () => {
+    const player = await register(unlucky);
+
+    await unlucky.gacha.pull(player.id, { bannerId: 'featured-a', count: 5 });
+    await unlucky.gacha.pull(player.id, { bannerId: 'featured-b', count: 1 });
+
+    const { pity } = await unlucky.players.findById(player.id);
+    assert.deepEqual(pity, { standard: 0, featured: 6 });
+  });
+
+  it('rotates both featured banners to new characters every three days', () => {
+    const now = services.gacha.banners();
+
+    clock.nowMs += FEATURED_ROTATION_MS;
+    const later = services.gacha.banners();
+    clock.nowMs -= FEATURED_ROTATION_MS;
+
+    assert.notEqual(now[1]?.featuredId, later[1]?.featuredId);
+    assert.notEqual(now[2]?.featuredId, later[2]?.featuredId);
+    assert.notEqual(later[1]?.featuredId, later[2]?.featuredId);
+  });
+
+  it('keeps one audit record per pull even for a key reused after the replay window', async () => {
+    const player = await register(services);
+    const pull = { bannerId: 'standard', count: 1 };
+    for (let i = 0; i <= RECENT_PULLS_KEPT; i++) {
+      await services.gacha.pull(player.id, pull, `key-${i}`);
+    }
+
+    await services.gacha.pull(player.id, pull, 'key-0');
+
+    const audits = await getGachaPullModel(services.connection).countDocuments({
+      playerId: player.id,
+    });
+    assert.equal(audits, RECENT_PULLS_KEPT + 2);
+  });
+});
