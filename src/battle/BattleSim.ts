@@ -53,6 +53,9 @@ export class BattleSim implements Battle {
   #current: Fighter | null = null;
   #hookDepth = 0;
   readonly #alive = [0, 0];
+  /** Summed aggro of each side's living fighters; recomputed after a death or a stat change. */
+  readonly #aggro = [0, 0];
+  #isAggroStale = true;
   readonly #enrageAfter: number;
 
   constructor(fighters: Fighter[], rng: SeededRng, content: BattleContent, isBossRoom: boolean) {
@@ -164,6 +167,25 @@ export class BattleSim implements Battle {
     const gauge = this.gaugeOf(fighter);
     fighter.addModifiers(modifiers);
     this.setGauge(fighter, gauge);
+    this.#isAggroStale = true;
+  }
+
+  /** Living fighters on a side (0 party, 1 foes). */
+  aliveOn(side: number): number {
+    return this.#alive[side] as number;
+  }
+
+  /** Summed aggro of a side's living fighters (0 party, 1 foes). */
+  aggroOn(side: number): number {
+    if (this.#isAggroStale) {
+      this.#aggro[0] = 0;
+      this.#aggro[1] = 0;
+      for (const fighter of this.fighters) {
+        if (fighter.isAlive) this.#aggro[fighter.isParty ? 0 : 1] += fighter.stats.aggro;
+      }
+      this.#isAggroStale = false;
+    }
+    return this.#aggro[side] as number;
   }
 
   #countAction(actor: Fighter): void {
@@ -260,6 +282,7 @@ export class BattleSim implements Battle {
     target.actionsLeft = 0;
     target.clearEffects();
     this.#alive[target.isParty ? 0 : 1]--;
+    this.#isAggroStale = true;
     const killerIndex = killer === null ? -1 : killer.index;
     this.record.died(target.index, killerIndex);
   }

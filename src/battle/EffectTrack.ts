@@ -21,8 +21,8 @@ export class EffectTrack {
     this.logId = logId;
     this.isHealing = isHealing;
     this.duration = duration;
-    this.#bucketAmount = new Array<number>(duration).fill(0);
-    this.#bucketStacks = new Array<number>(duration).fill(0);
+    this.#bucketAmount = zeros(duration);
+    this.#bucketStacks = zeros(duration);
   }
 
   add(perTick: number, stacks: number, victimActions: number, sourceIndex: number): void {
@@ -63,4 +63,9 @@ export class EffectTrack {
     this.perTick = 0;
     this.stacks = 0;
   }
+}
+
+/** Zeroed buckets; the usual three-action effect gets a literal, the cheapest array to make. */
+function zeros(length: number): number[] {
+  return length === 3 ? [0, 0, 0] : new Array<number>(length).fill(0);
 }

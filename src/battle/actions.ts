@@ -27,14 +27,10 @@ export function takeAction(sim: BattleSim, actor: Fighter): void {
 
 /** A living opponent of `attacker`, chosen with probability proportional to its aggro. */
 export function pickTarget(sim: BattleSim, attacker: Fighter): Fighter | null {
-  let total = 0;
-  let count = 0;
-  for (const fighter of sim.fighters) {
-    if (!fighter.isAlive || fighter.side === attacker.side) continue;
-    total += fighter.stats.aggro;
-    count++;
-  }
+  const opponents = attacker.isParty ? 1 : 0;
+  const count = sim.aliveOn(opponents);
   if (count === 0) return null;
+  const total = sim.aggroOn(opponents);
 
   const roll = sim.rng.float();
   let remaining = total > 0 ? roll * total : Math.floor(roll * count);

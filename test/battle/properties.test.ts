@@ -43,7 +43,7 @@ const configArb: fc.Arbitrary<BattleConfig> = fc.record({
   party: fc.array(specArb, { minLength: 1, maxLength: 5 }),
   foes: fc.array(specArb, { minLength: 1, maxLength: 5 }),
   cardIds: fc.subarray(['sharp-edge', 'first-aid']),
-  relicCounts: fc.constantFrom({}, { 'iron-ring': 3 }),
+  relicCounts: fc.constantFrom<Record<string, number>>({}, { 'iron-ring': 3 }),
   isBossRoom: fc.boolean(),
 });
 
