@@ -1,5 +1,6 @@
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import express from 'express';
 import { Server as ColyseusServer, defineRoom, matchMaker } from '@colyseus/core';
 import { WebSocketTransport } from '@colyseus/ws-transport';
 import type { Config } from './core/config.ts';
@@ -10,6 +11,7 @@ import type { AuthRateLimits } from './http/rateLimits.ts';
 import { requireAuth } from './http/requireAuth.ts';
 import { createBattlesRouter } from './http/routes/battlesRouter.ts';
 import { createRunsRouter } from './http/routes/runsRouter.ts';
+import { ServerMetrics } from './metrics/ServerMetrics.ts';
 import { createBattleContent } from './plugins/createBattleContent.ts';
 import { loadPlugins } from './plugins/loadPlugins.ts';
 import { RunRoom } from './rooms/run/RunRoom.ts';
@@ -49,10 +51,12 @@ export interface GameServer {
 export async function startGameServer(options: GameServerOptions): Promise<GameServer> {
   const { config, logger } = options;
   let isReady = false;
+  const metrics = new ServerMetrics(config.METRICS_TOKEN);
   const database = await connectDatabase({
     mongodbUri: config.MONGODB_URI,
     dataDir: config.DATA_DIR,
     logger,
+    onCommand: (sample) => metrics.observeDbCommand(sample),
   });
   const { registry } = await loadPlugins({ pluginsDir: config.PLUGINS_DIR, logger });
   const content = createBattleContent(registry);
@@ -78,9 +82,16 @@ export async function startGameServer(options: GameServerOptions): Promise<GameS
       { path: '/runs', router: createRunsRouter(runs, auth) },
       { path: '/battles', router: createBattlesRouter(runs, content, auth) },
     ],
-    authRateLimits: options.authRateLimits,
+    authRateLimits: {
+      registrationsPerAddress: config.AUTH_REGISTRATIONS_PER_ADDRESS,
+      ...options.authRateLimits,
+    },
   });
-  const httpServer = createServer(app);
+  // An outer express app, because Colyseus adopts the express app it finds on the server.
+  const root = express().disable('x-powered-by');
+  root.get('/metrics', (req, res) => void metrics.serve(req, res));
+  root.use(app);
+  const httpServer = createServer(root);
   const colyseus = new ColyseusServer({
     transport: new WebSocketTransport({ server: httpServer, maxPayload: MAX_CLIENT_FRAME_BYTES }),
     gracefullyShutdown: false,
@@ -92,6 +103,8 @@ export async function startGameServer(options: GameServerOptions): Promise<GameS
   colyseus.define('run', RunRoom.withDeps(deps)).filterBy(['runId']);
 
   await colyseus.listen(config.PORT, config.HOST);
+  // Prepended after listen, so it also times the matchmaking routes Colyseus answers itself.
+  httpServer.prependListener('request', (req, res) => metrics.observeRequest(req, res));
   const port = (httpServer.address() as AddressInfo).port;
   isReady = true;
   logger.info({ port, host: config.HOST, database: database.isEmbedded ? 'embedded' : 'mongodb' },
@@ -103,7 +116,13 @@ export async function startGameServer(options: GameServerOptions): Promise<GameS
     httpUrl: `http://127.0.0.1:${port}`,
     wsUrl: `ws://127.0.0.1:${port}`,
     database,
-    stop: () => stopGameServer(colyseus, httpServer, database, logger),
+    stop: async () => {
+      try {
+        await stopGameServer(colyseus, httpServer, database, logger);
+      } finally {
+        metrics.stop();
+      }
+    },
   };
 }
 

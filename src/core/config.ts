@@ -22,6 +22,8 @@ const configSchema = z.object({
   VOTE_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
   RECONNECT_WINDOW_S: z.coerce.number().int().min(0).default(30),
   WELCOME_TICKETS: z.coerce.number().int().min(0).default(20),
+  AUTH_REGISTRATIONS_PER_ADDRESS: z.coerce.number().int().min(1).default(100),
+  METRICS_TOKEN: optionalText,
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -1,4 +1,5 @@
 import type { Battle, BattleEvent, CombatantView } from '../../battle/types.ts';
+import { countBattleActions } from '../../metrics/battleActions.ts';
 import { Combatant, type BattleView } from '../../state/RunState.ts';
 import { assignIfChanged } from './assignIfChanged.ts';
 
@@ -44,7 +45,9 @@ export class BattleDriver {
   /** Plays every remaining action at once and mirrors the final state. */
   skipToEnd(): void {
     this.stop();
+    const actionsBefore = this.#battle.actionCount;
     this.#battle.runToEnd();
+    countBattleActions(this.#battle.actionCount - actionsBefore);
     this.#mirror(undefined);
     this.#announceEnd();
   }
@@ -55,7 +58,9 @@ export class BattleDriver {
   }
 
   #stepOnce(): void {
+    const actionsBefore = this.#battle.actionCount;
     const events = this.#battle.step();
+    countBattleActions(this.#battle.actionCount - actionsBefore);
     this.#mirror(events);
     if (this.#battle.isOver) this.#announceEnd();
   }
