@@ -17,7 +17,8 @@ export const battleSchema = new Schema(
     actionCount: { type: Number, required: true },
     digest: { type: String, required: true },
   },
-  { timestamps: true, versionKey: false },
+  // minimize: false keeps empty objects (a spec's `baseStats: {}`), which replays need.
+  { timestamps: true, versionKey: false, minimize: false },
 );
 
 battleSchema.index({ runId: 1, floor: 1, roomIndex: 1 });

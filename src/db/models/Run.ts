@@ -72,7 +72,8 @@ export const runSchema = new Schema(
     shopRerolls: { type: Number, default: 0 },
     version: { type: Number, default: 0 },
   },
-  { timestamps: true, versionKey: false },
+  // minimize: false keeps an empty relic map as `{}` rather than dropping the field.
+  { timestamps: true, versionKey: false, minimize: false },
 );
 
 runSchema.index({ memberIds: 1, status: 1, updatedAt: -1 });
