@@ -170,7 +170,11 @@ export class EventLog {
     return this.#decoded[index] as BattleEvent;
   }
 
-  /** SHA-256 (hex) of the canonical binary encoding. */
+  /**
+   * SHA-256 (hex) of the canonical binary encoding.
+   * Known limitation: the bytes are the platform's float64 layout, little-endian on every
+   * platform Node supports today; a big-endian host would need a DataView encoding.
+   */
   hash(): string {
     const bytes = new Uint8Array(this.#data.buffer, 0, this.#length * EVENT_SLOTS * 8);
     return createHash('sha256').update(bytes).update(this.#strings.join('\n')).digest('hex');
