@@ -114,6 +114,17 @@ describe('RunRoom', () => {
     });
   });
 
+  it('refuses a second room for a run that has a live room (CONFLICT)', async () => {
+    const { client, player } = await startRun();
+
+    const error = await client.sdk
+      .create('run', { runId: player.state.runId })
+      .catch((caught: Error) => caught);
+
+    assert.match(String((error as Error).message), /^CONFLICT/);
+    assert.equal(game.colyseus.getRoomById(player.state.runId).clients.length, 1);
+  });
+
   it('refuses a seat without a token before any room exists', async () => {
     const anonymous = new FrayClient(game.server.httpUrl);
     const roomsBefore = matchMaker.stats.local.roomCount;
