@@ -68,17 +68,15 @@ const REASON = codes(END_REASONS);
 
 /** Slots per event: the type code, then up to seven fields. */
 export const EVENT_SLOTS = 8;
-/** Room for a typical 5 v 5 battle, so most battles never grow the log. */
-const INITIAL_EVENTS = 1024;
 
 /**
- * The event log, kept as fixed-size float64 records in one growing typed array, so a battle
- * allocates no object per event; objects are decoded only when asked for (a room's `step()`).
- * Its canonical encoding is those records' bytes (little-endian) followed by the interned
- * strings, one per line, in order of first use.
+ * The event log, kept as fixed-size records of numbers in one growing array of doubles (which
+ * V8 stores unboxed), so a battle allocates no object per event; objects are decoded only when
+ * asked for (a room's `step()`). Its canonical encoding is those records as float64 bytes
+ * (little-endian) followed by the interned strings, one per line, in order of first use.
  */
 export class EventLog {
-  #data = new Float64Array(INITIAL_EVENTS * EVENT_SLOTS);
+  readonly #data: number[] = [];
   #length = 0;
   readonly #strings: string[] = [];
   readonly #stringIds = new Map<string, number>();
@@ -176,29 +174,13 @@ export class EventLog {
    * platform Node supports today; a big-endian host would need a DataView encoding.
    */
   hash(): string {
-    const bytes = new Uint8Array(this.#data.buffer, 0, this.#length * EVENT_SLOTS * 8);
+    const bytes = new Uint8Array(Float64Array.from(this.#data).buffer);
     return createHash('sha256').update(bytes).update(this.#strings.join('\n')).digest('hex');
   }
 
   #push(type: number, a: number, b: number, c: number, d: number, e: number, f: number, g: number) {
-    let offset = this.#length * EVENT_SLOTS;
-    if (offset === this.#data.length) this.#grow();
-    const data = this.#data;
-    data[offset++] = type;
-    data[offset++] = a;
-    data[offset++] = b;
-    data[offset++] = c;
-    data[offset++] = d;
-    data[offset++] = e;
-    data[offset++] = f;
-    data[offset] = g;
+    this.#data.push(type, a, b, c, d, e, f, g);
     this.#length++;
-  }
-
-  #grow(): void {
-    const bigger = new Float64Array(this.#data.length * 2);
-    bigger.set(this.#data);
-    this.#data = bigger;
   }
 
   /** The string's number in this log, assigned in order of first use. */

@@ -9,6 +9,10 @@ import {
 } from '../../src/core/balance/battle.ts';
 
 describe('computeStats', () => {
+  it('gives every stat its default with no base stats and no modifiers', () => {
+    assert.deepEqual(computeStats({}, []), DEFAULT_STATS);
+  });
+
   it('takes defaults for unset base stats', () => {
     const stats = computeStats({ atk: 150 }, []);
 
