@@ -24,7 +24,10 @@ async function startServerProcess(dbPath: string): Promise<Child> {
   });
   let output = '';
   const uri = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('db script printed no URI')), START_DEADLINE_MS);
+    const timer = setTimeout(
+      () => reject(new Error('db script printed no URI')),
+      START_DEADLINE_MS,
+    );
     child.stdout?.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const match = /mongodb:\/\/\S+/.exec(output);

@@ -3,7 +3,7 @@ import { valueKey, type Document } from '../documents.ts';
 import { findDocuments } from '../mingoEngine.ts';
 import type { CommandContext, CommandTable } from './context.ts';
 import { asFilter, matchingDocuments } from './query.ts';
-import { updateMatching } from './writeCommands.ts';
+import { updateMatching, writeTarget } from './writeCommands.ts';
 
 function project(doc: Document | undefined, fields: unknown): Document | null {
   if (!doc) return null;
@@ -20,7 +20,8 @@ async function findAndModify(command: Document, context: CommandContext): Promis
     throw new CommandError('FailedToParse', 'Either an update or remove=true must be specified');
   }
   const query = asFilter(command.query);
-  const collection = context.store.ensureCollection(context.db, name);
+  const collection = writeTarget(context, name, command.upsert === true && !command.remove);
+  if (!collection) return { lastErrorObject: { n: 0 }, value: null, ok: 1 };
   const [target] = matchingDocuments(collection, query, command.sort);
 
   if (command.remove) {

@@ -106,14 +106,25 @@ export function updateMatching(
   return { matched: targets.length, modified, before, after };
 }
 
+/** The collection, created only when an upsert may insert into it, as mongod does. */
+export function writeTarget(
+  context: CommandContext,
+  name: string,
+  isUpsert: boolean,
+): Collection | undefined {
+  const existing = context.store.collection(context.db, name);
+  return existing ?? (isUpsert ? context.store.ensureCollection(context.db, name) : undefined);
+}
+
 async function update(command: Document, context: CommandContext): Promise<Document> {
-  const collection = context.store.ensureCollection(context.db, command.update);
   let n = 0;
   let nModified = 0;
   const upserted: Document[] = [];
 
   const writeErrors = await runBatch(command.updates, command.ordered !== false, context,
     (statement, index) => {
+      const collection = writeTarget(context, command.update, statement.upsert === true);
+      if (!collection) return;
       const all = matchingDocuments(collection, statement.q);
       const targets = statement.multi ? all : all.slice(0, 1);
       const outcome = updateMatching(collection, statement, context, targets);
