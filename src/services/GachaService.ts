@@ -1,4 +1,5 @@
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
+import type { Collection } from 'mongodb';
 import mongoose, { type Connection } from 'mongoose';
 import { z } from 'zod';
 import { ERROR_CODES, GameError } from '../core/errors.ts';
@@ -27,6 +28,7 @@ import { activeBanners, findBanner, type ActiveBanner, type BannerView } from '.
 import { publishedRates, type PublishedRates } from './gacha/publishedRates.ts';
 import { rollPulls, type PullResult, type PullRng } from './gacha/rollPull.ts';
 import { buildPullUpdate } from './gacha/buildPullUpdate.ts';
+import { decodeResult } from './gacha/resultCodes.ts';
 
 export type { BannerView } from './gacha/banners.ts';
 export type { PublishedRates } from './gacha/publishedRates.ts';
@@ -37,6 +39,8 @@ const MAX_ATTEMPTS = 40;
 const HISTORY_PAGE_MAX = 100;
 const DUPLICATE_KEY = 11000;
 const log = logger.child({ component: 'gacha' });
+/** What a pull reads: never the password hash, grant keys or the replay list. */
+const LEAN_PULL_FIELDS = { passwordHash: 0, rewardKeys: 0, recentPulls: 0 } as const;
 
 export interface GachaServiceOptions {
   /** Defaults to Mongoose's default connection. */
@@ -175,15 +179,13 @@ export class GachaService {
     count: number,
     key: string,
   ): Promise<PullOutcome | undefined> {
-    const player = await this.#players
-      .findById(playerId, { passwordHash: 0, rewardKeys: 0 })
-      .lean<PlayerRecord>();
+    const player = await this.#players.findById(playerId, LEAN_PULL_FIELDS).lean<PlayerRecord>();
     if (!player) throw playerNotFound(playerId);
 
-    const earlier = player.recentPulls?.find((pull) => pull.key === key);
-    if (earlier) return this.#replay(playerId, earlier, banner.id, count);
     const price = count * TICKETS_PER_PULL;
     if (player.tickets < price) {
+      const earlier = await this.#findEarlier(playerId, key);
+      if (earlier) return this.#replay(playerId, earlier, banner.id, count);
       throw new GameError(
         ERROR_CODES.NOT_ENOUGH_TICKETS,
         `Pull needs ${price} tickets; player "${playerId}" has ${player.tickets}`,
@@ -191,14 +193,30 @@ export class GachaService {
     }
 
     const record = this.#roll(player, banner, count, key);
-    const updated = await this.#players.updateOne(
-      { _id: playerId, version: player.version },
+    const updated = await this.#rawPlayers().updateOne(
+      { _id: playerId, version: player.version, 'recentPulls.key': { $ne: key } },
       buildPullUpdate(player, record, RECENT_PULLS_KEPT),
     );
-    if (updated.matchedCount === 0) return undefined;
+    if (updated.matchedCount === 1) {
+      await this.#audit(record);
+      return toOutcome(record, false);
+    }
 
-    await this.#audit(record);
-    return toOutcome(record, false);
+    // Lost a race, or the key was used before: a replay answers now, a race retries.
+    const earlier = await this.#findEarlier(playerId, key);
+    return earlier ? this.#replay(playerId, earlier, banner.id, count) : undefined;
+  }
+
+  /** The players collection without Mongoose casting, for the prebuilt pull update. */
+  #rawPlayers(): Collection<PlayerRecord> {
+    return this.#players.collection as unknown as Collection<PlayerRecord>;
+  }
+
+  async #findEarlier(playerId: string, key: string): Promise<RecentPullRecord | undefined> {
+    const player = await this.#players
+      .findById(playerId, { recentPulls: 1 })
+      .lean<Pick<PlayerRecord, 'recentPulls'>>();
+    return player?.recentPulls?.find((pull) => pull.key === key);
   }
 
   #roll(player: PlayerRecord, banner: ActiveBanner, count: number, key: string): GachaPullRecord {
@@ -235,17 +253,24 @@ export class GachaService {
           `on banner "${earlier.bannerId}"`,
       );
     }
-    const { pullId, ...rest } = earlier;
-    const record = { ...rest, _id: pullId, playerId };
-    await this.#audit(record);
+    const { pullId, results, ...rest } = earlier;
+    const record = { ...rest, _id: pullId, playerId, results: results.map(decodeResult) };
+    await this.#audit(record, true);
     return toOutcome(record, true);
   }
 
-  /** Writes the audit record; an upsert, so a replay repairs a record lost to a crash. */
-  async #audit(record: GachaPullRecord): Promise<void> {
+  /**
+   * Writes the audit record: an insert for a fresh pull, an upsert for a replay (which so
+   * repairs a record a crash lost between the player write and this one).
+   */
+  async #audit(record: GachaPullRecord, isReplay = false): Promise<void> {
     const { _id, ...fields } = record;
     try {
-      await this.#pulls.updateOne({ _id }, { $setOnInsert: fields }, { upsert: true });
+      if (isReplay) {
+        await this.#pulls.updateOne({ _id }, { $setOnInsert: fields }, { upsert: true });
+      } else {
+        await this.#rawPulls().insertOne(record);
+      }
     } catch (error) {
       if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
       // Two replays of one pull can race to insert it: the loser has nothing left to do.
@@ -254,6 +279,10 @@ export class GachaService {
       log.warn({ playerId: record.playerId, pullId: _id }, 'idempotency key reused late');
       await this.#audit({ ...record, key: `${record.key}~${_id}` });
     }
+  }
+
+  #rawPulls(): Collection<GachaPullRecord> {
+    return this.#pulls.collection as unknown as Collection<GachaPullRecord>;
   }
 }
 

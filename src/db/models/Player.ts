@@ -26,7 +26,8 @@ export interface RecentPullRecord {
   bannerId: string;
   family: string;
   count: number;
-  results: Array<Record<string, unknown>>;
+  /** Compact result codes (see `src/services/gacha/resultCodes.ts`). */
+  results: string[];
   pityBefore: number;
   pityAfter: number;
   ticketsAfter: number;
@@ -85,7 +86,7 @@ const recentPullSchema = new Schema<RecentPullRecord>(
     bannerId: { type: String, required: true },
     family: { type: String, required: true },
     count: { type: Number, required: true },
-    results: { type: Schema.Types.Mixed, default: () => [] },
+    results: { type: [String], default: [] },
     pityBefore: { type: Number, required: true },
     pityAfter: { type: Number, required: true },
     ticketsAfter: { type: Number, required: true },

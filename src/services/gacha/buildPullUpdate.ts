@@ -1,19 +1,21 @@
-import type { UpdateQuery } from 'mongoose';
+import type { UpdateFilter } from 'mongodb';
 import type { GachaPullRecord } from '../../db/models/GachaPull.ts';
 import type { PlayerRecord } from '../../db/models/Player.ts';
+import { encodeResult } from './resultCodes.ts';
 import type { PullResult } from './rollPull.ts';
 
 /**
  * The single update a pull makes on its player: tickets charged, new characters added,
  * duplicates stacked, items counted, pity set and the outcome remembered for replays. Which
  * characters are new was decided from `player` as read, so the caller must make the update
- * conditional on that read's `version`.
+ * conditional on that read's `version`. It goes to the driver as is (no Mongoose casting), so
+ * every value here is already in its stored form.
  */
 export function buildPullUpdate(
   player: PlayerRecord,
   record: GachaPullRecord,
   recentKept: number,
-): UpdateQuery<PlayerRecord> {
+): UpdateFilter<PlayerRecord> {
   const increments: Record<string, number> = { tickets: -record.count, version: 1 };
   const additions: Record<string, { stacks: number }> = {};
   const owned = new Set(Object.keys(player.roster ?? {}));
@@ -27,12 +29,13 @@ export function buildPullUpdate(
     else additions[path] = newEntry(record.createdAt);
   }
 
-  const { _id: pullId, playerId: _playerId, ...remembered } = record;
+  const { _id: pullId, playerId: _playerId, results, ...remembered } = record;
+  const replay = { ...remembered, pullId, results: (results as PullResult[]).map(encodeResult) };
   return {
     $inc: increments,
     $set: { ...additions, [`pity.${record.family}`]: record.pityAfter },
-    $push: { recentPulls: { $each: [{ ...remembered, pullId }], $slice: -recentKept } },
-  };
+    $push: { recentPulls: { $each: [replay], $slice: -recentKept } },
+  } as UpdateFilter<PlayerRecord>;
 }
 
 function newEntry(obtainedAt: Date) {
