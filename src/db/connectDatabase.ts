@@ -29,12 +29,13 @@ export async function connectDatabase(options: DatabaseOptions): Promise<Databas
   const log = options.logger.child({ component: 'database' });
   let embedded: EmbeddedMongo | undefined;
   let uri = options.mongodbUri;
+  let where: Record<string, string> = { kind: 'mongodb', host: redactCredentials(uri ?? '') };
   if (!uri) {
     const isInMemory = options.dataDir === ':memory:';
     const dbPath = isInMemory ? ':memory:' : join(resolve(options.dataDir), 'db');
     embedded = await startEmbeddedMongo({ dbPath, port: 0 });
+    where = { kind: 'embedded', dbPath };
     uri = `${embedded.uri}${options.databaseName ?? 'fray'}`;
-    log.info({ kind: 'embedded', dbPath, uri }, 'database connected');
   }
 
   const onCommand = options.onCommand;
@@ -46,14 +47,18 @@ export async function connectDatabase(options: DatabaseOptions): Promise<Databas
     client.on('commandFailed', (event) =>
       onCommand({ commandName: event.commandName, durationMs: event.duration, isOk: false }));
   }
-  if (!embedded) log.info({ kind: 'mongodb', host: redactCredentials(uri) }, 'database connected');
-  mongoose.connection.on('disconnected', () => log.warn('database connection lost'));
+  log.info(where, 'database connected');
+  let isClosing = false;
+  mongoose.connection.on('disconnected', () => {
+    if (!isClosing) log.warn('database connection lost');
+  });
   mongoose.connection.on('reconnected', () => log.info('database reconnected'));
 
   return {
     uri,
     isEmbedded: embedded !== undefined,
     close: async () => {
+      isClosing = true;
       await mongoose.disconnect();
       await embedded?.stop();
     },
