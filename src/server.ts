@@ -7,6 +7,7 @@ import type { Config } from './core/config.ts';
 import type { Logger } from './core/logger.ts';
 import { connectDatabase, type Database } from './db/connectDatabase.ts';
 import { createApiApp } from './http/createApiApp.ts';
+import { applyMatchmakeCors } from './http/cors.ts';
 import type { AuthRateLimits } from './http/rateLimits.ts';
 import { requireAuth } from './http/requireAuth.ts';
 import { createBattlesRouter } from './http/routes/battlesRouter.ts';
@@ -92,6 +93,7 @@ export async function startGameServer(options: GameServerOptions): Promise<GameS
   root.get('/metrics', (req, res) => void metrics.serve(req, res));
   root.use(app);
   const httpServer = createServer(root);
+  applyMatchmakeCors(config.CORS_ORIGINS);
   const colyseus = new ColyseusServer({
     transport: new WebSocketTransport({ server: httpServer, maxPayload: MAX_CLIENT_FRAME_BYTES }),
     gracefullyShutdown: false,

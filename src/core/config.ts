@@ -24,6 +24,12 @@ const configSchema = z.object({
   WELCOME_TICKETS: z.coerce.number().int().min(0).default(20),
   AUTH_REGISTRATIONS_PER_ADDRESS: z.coerce.number().int().min(1).default(100),
   METRICS_TOKEN: optionalText,
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((value) => value.split(',').map((origin) => origin.trim()).filter(Boolean)),
+  COMMANDS_PER_S: z.coerce.number().int().min(1).default(20),
+  COMMAND_FLOOD_PER_S: z.coerce.number().int().min(1).default(60),
 });
 
 export type Config = z.infer<typeof configSchema>;

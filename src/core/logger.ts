@@ -2,7 +2,8 @@ import { pino, type Logger } from 'pino';
 
 export type { Logger };
 
-const REDACTED_PATHS = [
+/** Fields never written to the log as they are; tests build their loggers with the same list. */
+export const REDACTED_PATHS = [
   'password',
   'token',
   'authorization',

@@ -5,6 +5,7 @@ import type { Logger } from '../core/logger.ts';
 import type { GachaService } from '../services/GachaService.ts';
 import type { PlayerService } from '../services/PlayerService.ts';
 import type { TokenService } from '../services/TokenService.ts';
+import { createCorsMiddleware } from './cors.ts';
 import { createErrorHandler, notFoundHandler } from './errorHandling.ts';
 import { createAuthLimiters, DEFAULT_AUTH_RATE_LIMITS, type AuthRateLimits } from './rateLimits.ts';
 import { buildOpenApiDocument } from './openApi.ts';
@@ -21,7 +22,7 @@ export { requireAuth, playerIdOf } from './requireAuth.ts';
 export const JSON_BODY_LIMIT = '16kb';
 
 export interface ApiDeps {
-  config: Pick<Config, 'ADMIN_TOKEN'>;
+  config: Pick<Config, 'ADMIN_TOKEN'> & Partial<Pick<Config, 'CORS_ORIGINS'>>;
   logger: Logger;
   tokens: TokenService;
   players: PlayerService;
@@ -42,6 +43,7 @@ export function createApiApp(deps: ApiDeps): Express {
   const auth = requireAuth(deps.tokens);
   const limits = { ...DEFAULT_AUTH_RATE_LIMITS, ...deps.authRateLimits };
   app.disable('x-powered-by');
+  app.use(createCorsMiddleware(deps.config.CORS_ORIGINS ?? []));
   app.use(helmet());
   app.use(express.json({ limit: JSON_BODY_LIMIT }));
 

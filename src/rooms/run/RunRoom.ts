@@ -3,6 +3,7 @@ import { GameError, describeIssues, isGameError, type ErrorCode } from '../../co
 import { MEMBERS_MAX, SPECTATORS_MAX } from '../../core/balance/runs.ts';
 import type { Logger } from '../../core/logger.ts';
 import { RunState } from '../../state/RunState.ts';
+import { CommandRateLimit } from './CommandRateLimit.ts';
 import {
   COMMAND_PAYLOADS,
   CREATE_OPTIONS,
@@ -32,6 +33,9 @@ const JOIN_REFUSAL_STATUS: Partial<Record<ErrorCode, number>> = {
   INVALID_PARTY: 400,
 };
 
+/** Close code for a client dropped for flooding; the SDK treats it as final, not a drop. */
+const FLOOD_CLOSE_CODE = 4002;
+
 /**
  * One run: its floor map, party, rewards, shop and battles, played by up to four members and
  * watched by spectators. The room is the only writer of the run while it lives; it saves the run
@@ -43,6 +47,7 @@ export class RunRoom extends Room<{ state: RunState; client: RunClient }> {
   patchRate = 50;
   #session: RunSession | undefined;
   #log: Logger | undefined;
+  #rateLimit: CommandRateLimit | undefined;
 
   /** Binds the room to the server's services; the result is what `defineRoom` registers. */
   static withDeps(deps: RunRoomDeps): typeof RunRoom {
@@ -68,6 +73,8 @@ export class RunRoom extends Room<{ state: RunState; client: RunClient }> {
     if (!parsed.success) throw refusal(invalidOptions(parsed.error.issues));
 
     this.#session = new RunSession(this, this.deps);
+    const { COMMANDS_PER_S: softPerS, COMMAND_FLOOD_PER_S: hardPerS } = this.deps.config;
+    this.#rateLimit = new CommandRateLimit({ softPerS, hardPerS });
     const runId = 'runId' in parsed.data ? parsed.data.runId : this.#session.mintRunId();
     // Two rooms must never share a run (or a room id): resuming a live run joins its room.
     if ((await matchMaker.query({ roomId: runId })).length > 0) {
@@ -95,10 +102,12 @@ export class RunRoom extends Room<{ state: RunState; client: RunClient }> {
   }
 
   onReconnect(client: RunClient): void {
+    this.#rateLimit?.forget(client.sessionId);
     this.#requireSession().markConnected(client.sessionId, true);
   }
 
   async onLeave(client: RunClient): Promise<void> {
+    this.#rateLimit?.forget(client.sessionId);
     await this.#requireSession().depart(client.sessionId);
   }
 
@@ -128,6 +137,7 @@ export class RunRoom extends Room<{ state: RunState; client: RunClient }> {
       );
     }
     this.onMessage('*', (client: RunClient, type: string | number) => {
+      if (!this.#isWithinRate(client, String(type))) return;
       const error = new GameError('UNKNOWN_COMMAND', `Command "${type}" does not exist`);
       client.send(RUN_NOTICES.commandRejected, { command: String(type), ...error.toJSON() });
     });
@@ -139,6 +149,7 @@ export class RunRoom extends Room<{ state: RunState; client: RunClient }> {
     payload: unknown,
     ctx: MessageContext,
   ): Promise<unknown> {
+    if (!this.#isWithinRate(client, command, ctx)) return undefined;
     try {
       const parsed = COMMAND_PAYLOADS[command].safeParse(payload);
       if (!parsed.success) {
@@ -157,6 +168,26 @@ export class RunRoom extends Room<{ state: RunState; client: RunClient }> {
       client.send(RUN_NOTICES.commandRejected, { command, ...error.toJSON() });
       return undefined;
     }
+  }
+
+  /** Answers RATE_LIMITED past the soft command rate and drops a client past the hard one. */
+  #isWithinRate(client: RunClient, command: string, ctx?: MessageContext): boolean {
+    const verdict = this.#rateLimit?.check(client.sessionId) ?? 'allow';
+    if (verdict === 'allow') return true;
+    if (verdict === 'drop') {
+      this.#log?.warn({ sessionId: client.sessionId }, 'client dropped for flooding');
+      client.leave(FLOOD_CLOSE_CODE, 'RATE_LIMITED: too many commands per second');
+    }
+    if (verdict !== 'reject') return false;
+
+    const perS = this.#rateLimit?.softPerS;
+    const error = new GameError(
+      'RATE_LIMITED',
+      `Command "${command}" rejected: more than ${perS} commands per second`,
+    );
+    if (ctx?.id !== undefined) ctx.reject(error.toJSON());
+    else client.send(RUN_NOTICES.commandRejected, { command, ...error.toJSON() });
+    return false;
   }
 
   #requireSession(): RunSession {

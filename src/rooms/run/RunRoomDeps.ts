@@ -16,7 +16,14 @@ export type CharacterSpecBuilder = (
 
 /** What the `run` room needs from the rest of the server, injected at start-up. */
 export interface RunRoomDeps {
-  config: Pick<Config, 'BATTLE_PACING_MS' | 'VOTE_TIMEOUT_MS' | 'RECONNECT_WINDOW_S'>;
+  config: Pick<
+    Config,
+    | 'BATTLE_PACING_MS'
+    | 'VOTE_TIMEOUT_MS'
+    | 'RECONNECT_WINDOW_S'
+    | 'COMMANDS_PER_S'
+    | 'COMMAND_FLOOD_PER_S'
+  >;
   logger: Logger;
   tokens: TokenService;
   players: PlayerService;
