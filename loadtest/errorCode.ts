@@ -1,0 +1,18 @@
+import { ApiError } from '../src/client/FrayClient.ts';
+import { CommandRejectedError } from '../src/client/RunPlayer.ts';
+
+/** The server's string code at the start of a refused join's message (`CODE: text`). */
+const CODE_PREFIX = /^([A-Z][A-Z_]+):/;
+
+/** A stable code for any failure a bot meets, for the summary's `errors` table. */
+export function errorCode(error: unknown): string {
+  if (error instanceof ApiError || error instanceof CommandRejectedError) return error.code;
+  if (!(error instanceof Error)) return 'UNEXPECTED';
+  const prefixed = CODE_PREFIX.exec(error.message);
+  if (prefixed?.[1]) return prefixed[1];
+  if (error.message.startsWith('Timed out')) return 'TIMEOUT';
+  if (error.name === 'TimeoutError') return 'HTTP_TIMEOUT';
+  if (error.name === 'MatchMakeError') return `MATCHMAKE_${(error as { code?: number }).code}`;
+  if (/connection closed|not open/i.test(error.message)) return 'DISCONNECTED';
+  return 'UNEXPECTED';
+}
