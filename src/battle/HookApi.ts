@@ -1,3 +1,4 @@
+import { ULTIMATE_CHARGES_READY } from '../core/balance/battle.ts';
 import type { BattleApi, CombatantView, KindedModifier } from '../plugins/hooks.ts';
 import type { BattleSim } from './BattleSim.ts';
 import type { Fighter } from './Fighter.ts';
@@ -83,7 +84,8 @@ export class HookApi implements BattleApi {
 
   chargeUltimate(target: CombatantView, charges: number): void {
     const fighter = this.#fighter(target);
-    fighter.ultimateCharge = Math.max(0, Math.min(15, fighter.ultimateCharge + charges));
+    const charge = Math.floor(fighter.ultimateCharge + charges);
+    fighter.ultimateCharge = Math.max(0, Math.min(ULTIMATE_CHARGES_READY, charge));
   }
 
   #fighter(view: CombatantView): Fighter {

@@ -29,10 +29,12 @@ const finite = (expected: string) =>
   z.number(must(expected)).refine(Number.isFinite, must(expected));
 const text = z.string(must('a string of 1–64 characters')).min(1).max(MAX_ID_LENGTH);
 
-const statsSchema = z.partialRecord(
-  z.enum(STAT_KEYS, must('a stat name')),
-  finite('a finite number'),
-);
+const statsSchema = z.partialRecord(z.enum(STAT_KEYS), finite('a finite number'), {
+  error: (issue: { input?: unknown; keys?: string[] }) =>
+    issue.keys === undefined
+      ? `must be an object of stats, got ${describe(issue.input)}`
+      : `must name only stats, got ${describe(issue.keys[0])}`,
+});
 
 const modifierSchema = z.object({
   stat: z.enum(STAT_KEYS, must(`one of ${STAT_KEYS.join(', ')}`)),

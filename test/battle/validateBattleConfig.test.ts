@@ -44,6 +44,15 @@ describe('validateBattleConfig', () => {
     assert.match(!result.ok ? result.message : '', /must be a finite number, got NaN$/);
   });
 
+  it('refuses a base stat the game does not have', () => {
+    const input = { ...makeConfig(), foes: [{ ...makeSpec(), baseStats: { luck: 7 } }] };
+
+    const result = validateBattleConfig(input);
+
+    const expected = 'Battle config is invalid: foes.0.baseStats must name only stats, got "luck"';
+    assert.equal(!result.ok && result.message, expected);
+  });
+
   it('refuses an unknown element', () => {
     const input = { ...makeConfig(), party: [{ ...makeSpec(), element: 'Mud' }] };
 
