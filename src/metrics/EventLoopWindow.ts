@@ -61,14 +61,18 @@ export class EventLoopWindow {
   }
 }
 
-/** Records `count` samples spread over a percentile table (percentile → nanoseconds). */
+/**
+ * Records `count` samples spread over a percentile table (percentile → nanoseconds). The
+ * monitor measures the interval between its timer's runs, so the resolution is taken off to
+ * leave the delay.
+ */
 function replay(table: Map<number, number>, count: number, into: RecordableHistogram): void {
   const rows = [...table].sort((a, b) => a[0] - b[0]);
   let recorded = 0;
   rows.forEach(([percentile, valueNs], index) => {
     const isLast = index === rows.length - 1;
     const upTo = isLast ? count : Math.round((count * percentile) / 100);
-    const value = Math.max(1, Math.round(valueNs));
+    const value = Math.max(1, Math.round(valueNs - RESOLUTION_MS * 1e6));
     for (; recorded < upTo; recorded += 1) into.record(value);
   });
 }
