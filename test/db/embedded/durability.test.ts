@@ -42,6 +42,7 @@ async function startServerProcess(dbPath: string): Promise<Child> {
 }
 
 async function killHard(child: Child): Promise<void> {
+  if (child.process.exitCode !== null || child.process.signalCode !== null) return;
   const exited = once(child.process, 'exit');
   child.process.kill('SIGKILL');
   await exited;
@@ -52,7 +53,7 @@ describe('Embedded server durability', () => {
     const dbPath = await mkdtemp(join(tmpdir(), 'fray-durability-'));
     const children: Child[] = [];
     context.after(async () => {
-      for (const child of children) if (child.process.exitCode === null) await killHard(child);
+      for (const child of children) await killHard(child);
       await rm(dbPath, { recursive: true, force: true });
     });
     const first = await startServerProcess(dbPath);
