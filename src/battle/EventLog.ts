@@ -186,7 +186,7 @@ export class EventLog {
   #push(type: number, a: number, b: number, c: number, d: number, e: number, f: number, g: number) {
     const data = this.#data;
     let offset = this.#length * EVENT_SLOTS;
-    if (offset === data.length) data.push(0, 0, 0, 0, 0, 0, 0, 0);
+    if (offset === data.length) grow(data);
     data[offset++] = type;
     data[offset++] = a;
     data[offset++] = b;
@@ -224,4 +224,9 @@ export class EventLog {
     }
     return event as BattleEvent;
   }
+}
+
+/** Doubles the log's room with single-value pushes (the fast path) so writes stay by index. */
+function grow(data: number[]): void {
+  for (let i = data.length; i > 0; i--) data.push(0.5);
 }
