@@ -25,7 +25,9 @@ export async function startTestDatabase(name = 'test'): Promise<TestDatabase> {
     };
   }
 
-  const server = await startEmbeddedMongo({ dbPath: ':memory:' });
+  // The test thread hosts the server: a worker would load the query engine a second time in
+  // every test file, which costs more than the isolation is worth here.
+  const server = await startEmbeddedMongo({ dbPath: ':memory:', thread: 'main' });
   return { uri: withDatabase(server.uri, dbName), stop: () => server.stop() };
 }
 
