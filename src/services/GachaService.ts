@@ -3,7 +3,6 @@ import type { Collection } from 'mongodb';
 import mongoose, { type Connection } from 'mongoose';
 import { z } from 'zod';
 import { ERROR_CODES, GameError } from '../core/errors.ts';
-import { logger } from '../core/logger.ts';
 import { MAX_SEED, SeededRng } from '../core/rng.ts';
 import {
   PULL_COUNTS,
@@ -29,16 +28,15 @@ import { publishedRates, type PublishedRates } from './gacha/publishedRates.ts';
 import { rollPulls, type PullResult, type PullRng } from './gacha/rollPull.ts';
 import { buildPullUpdate } from './gacha/buildPullUpdate.ts';
 import { decodeResult } from './gacha/resultCodes.ts';
+import { PullLog, type HistoryPage } from './gacha/PullLog.ts';
 
 export type { BannerView } from './gacha/banners.ts';
 export type { PublishedRates } from './gacha/publishedRates.ts';
 export type { PullResult, PullRng } from './gacha/rollPull.ts';
+export type { HistoryEntry, HistoryPage } from './gacha/PullLog.ts';
 
 /** Optimistic attempts before a pull gives up under contention on one account. */
 const MAX_ATTEMPTS = 40;
-const HISTORY_PAGE_MAX = 100;
-const DUPLICATE_KEY = 11000;
-const log = logger.child({ component: 'gacha' });
 /** What a pull reads: never the password hash, grant keys or the replay list. */
 const LEAN_PULL_FIELDS = { passwordHash: 0, rewardKeys: 0, recentPulls: 0 } as const;
 
@@ -68,17 +66,6 @@ export interface PullOutcome {
   isReplay: boolean;
 }
 
-export type HistoryEntry = Omit<PullOutcome, 'isReplay' | 'tickets'> & {
-  createdAt: string;
-  pityBefore: number;
-};
-
-export interface HistoryPage {
-  pulls: HistoryEntry[];
-  /** Pass as `before` for the next (older) page; null on the last page. */
-  nextCursor: string | null;
-}
-
 /** A pull request's body, exported for the OpenAPI document. */
 export const pullSchema = z.object({
   bannerId: z.string().min(1).max(40),
@@ -93,6 +80,7 @@ const keySchema = z.string().min(1).max(200);
 export class GachaService {
   #players: PlayerModel;
   #pulls: GachaPullModel;
+  #log: PullLog;
   #catalog: CharacterCatalog;
   #createRng: () => PullRng;
   #now: () => number;
@@ -101,6 +89,7 @@ export class GachaService {
     const connection = options.connection ?? mongoose.connection;
     this.#players = getPlayerModel(connection);
     this.#pulls = getGachaPullModel(connection);
+    this.#log = new PullLog(this.#pulls);
     this.#catalog = options.registry;
     this.#createRng = options.createRng ?? (() => new SeededRng(randomInt(0, MAX_SEED + 1)));
     this.#now = options.now ?? Date.now;
@@ -151,25 +140,10 @@ export class GachaService {
   }
 
   /**
-   * The player's pulls, newest first, `limit` per page; pass `before` from the last page.
-   * @throws GameError INVALID_PAYLOAD.
+   * The player's pulls, newest first, `limit` (1–100) per page; pass `before` from the last page.
    */
-  async history(
-    playerId: string,
-    page: { limit?: number; before?: string } = {},
-  ): Promise<HistoryPage> {
-    const limit = Math.min(HISTORY_PAGE_MAX, Math.max(1, Math.floor(page.limit ?? 20)));
-    const filter: Record<string, unknown> = { playerId };
-    if (page.before !== undefined) filter._id = { $lt: String(page.before) };
-
-    const records = await this.#pulls
-      .find(filter)
-      .sort({ _id: -1 })
-      .limit(limit + 1)
-      .lean<GachaPullRecord[]>();
-    const pulls = records.slice(0, limit).map(toHistoryEntry);
-    const nextCursor = records.length > limit ? (pulls.at(-1)?.pullId ?? null) : null;
-    return { pulls, nextCursor };
+  history(playerId: string, page: { limit?: number; before?: string } = {}): Promise<HistoryPage> {
+    return this.#log.history(playerId, page);
   }
 
   /** One optimistic attempt; undefined when another write got there first. */
@@ -198,7 +172,7 @@ export class GachaService {
       buildPullUpdate(player, record, RECENT_PULLS_KEPT),
     );
     if (updated.matchedCount === 1) {
-      await this.#audit(record);
+      await this.#log.record(record);
       return toOutcome(record, false);
     }
 
@@ -255,34 +229,8 @@ export class GachaService {
     }
     const { pullId, results, ...rest } = earlier;
     const record = { ...rest, _id: pullId, playerId, results: results.map(decodeResult) };
-    await this.#audit(record, true);
+    await this.#log.record(record, true);
     return toOutcome(record, true);
-  }
-
-  /**
-   * Writes the audit record: an insert for a fresh pull, an upsert for a replay (which so
-   * repairs a record a crash lost between the player write and this one).
-   */
-  async #audit(record: GachaPullRecord, isReplay = false): Promise<void> {
-    const { _id, ...fields } = record;
-    try {
-      if (isReplay) {
-        await this.#pulls.updateOne({ _id }, { $setOnInsert: fields }, { upsert: true });
-      } else {
-        await this.#rawPulls().insertOne(record);
-      }
-    } catch (error) {
-      if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
-      // Two replays of one pull can race to insert it: the loser has nothing left to do.
-      if (await this.#pulls.exists({ _id })) return;
-      // A key reused after it left the replay window: keep the audit whole under a unique key.
-      log.warn({ playerId: record.playerId, pullId: _id }, 'idempotency key reused late');
-      await this.#audit({ ...record, key: `${record.key}~${_id}` });
-    }
-  }
-
-  #rawPulls(): Collection<GachaPullRecord> {
-    return this.#pulls.collection as unknown as Collection<GachaPullRecord>;
   }
 }
 
@@ -295,18 +243,6 @@ function toOutcome(record: GachaPullRecord, isReplay: boolean): PullOutcome {
     tickets: record.ticketsAfter,
     pity: record.pityAfter,
     isReplay,
-  };
-}
-
-function toHistoryEntry(record: GachaPullRecord): HistoryPage['pulls'][number] {
-  return {
-    pullId: record._id,
-    bannerId: record.bannerId,
-    count: record.count,
-    results: record.results as PullResult[],
-    pityBefore: record.pityBefore,
-    pity: record.pityAfter,
-    createdAt: new Date(record.createdAt).toISOString(),
   };
 }
 
