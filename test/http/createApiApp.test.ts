@@ -74,6 +74,19 @@ describe('createApiApp', () => {
     assert.deepEqual(schema.required, ['bannerId', 'count']);
   });
 
+  it('refuses a register body without a password, and a pull count sent as text', async () => {
+    const { token } = await api.register();
+
+    const register = await api.request('POST', '/api/auth/register', { body: { username: 'abc' } });
+    const pull = await api.request('POST', '/api/gacha/pull', {
+      token,
+      body: { bannerId: 'standard', count: '10' },
+    });
+
+    assert.equal(register.body.error.code, 'INVALID_PAYLOAD');
+    assert.equal(pull.status, 400);
+  });
+
   it('answers 503 on /readyz while not ready', async () => {
     const starting = await startApi({ apiDeps: { isReady: () => false } });
 

@@ -119,4 +119,17 @@ describe('PlayerService', () => {
       await assert.rejects(attempt, { code: ERROR_CODES.INVALID_PARTY });
     }
   });
+
+  it('refuses a grant of an item that does not exist and applies nothing', async () => {
+    const player = await register();
+
+    const grant = services.players.grantRewards(player.id, {
+      key: 'bad-item',
+      tickets: 5,
+      items: { 'Generic-1': 1 },
+    });
+
+    await assert.rejects(grant, { code: ERROR_CODES.INVALID_PAYLOAD });
+    assert.equal((await services.players.findById(player.id)).tickets, 20);
+  });
 });
