@@ -58,13 +58,8 @@ const TYPES = Object.keys(SCHEMAS) as BattleEventType[];
 const TYPE_SCHEMAS: Schema[] = TYPES.map((type) => SCHEMAS[type]);
 const codes = <T extends string>(names: readonly T[]) =>
   Object.fromEntries(names.map((name, i) => [name, i])) as Record<T, number>;
+/** Type codes by name; enum fields are coded by `indexOf` on their short, constant lists. */
 const TYPE = codes(TYPES);
-const KIND = codes(ACTION_KINDS);
-const DAMAGE = codes(DAMAGE_CAUSES);
-const HEAL = codes(HEAL_CAUSES);
-const ELEMENT = codes(ELEMENTS);
-const OUTCOME = codes(OUTCOMES);
-const REASON = codes(END_REASONS);
 
 /** Slots per event: the type code, then up to seven fields. */
 export const EVENT_SLOTS = 8;
@@ -91,11 +86,11 @@ export class EventLog {
   }
 
   acted(actor: number, kind: ActionKind, target: number): void {
-    this.#push(TYPE.acted, actor, KIND[kind], target, 0, 0, 0, 0);
+    this.#push(TYPE.acted, actor, ACTION_KINDS.indexOf(kind), target, 0, 0, 0, 0);
   }
 
   ultimateUsed(actor: number, element: Element): void {
-    this.#push(TYPE.ultimateUsed, actor, ELEMENT[element], 0, 0, 0, 0, 0);
+    this.#push(TYPE.ultimateUsed, actor, ELEMENTS.indexOf(element), 0, 0, 0, 0, 0);
   }
 
   dodged(source: number, target: number): void {
@@ -112,11 +107,12 @@ export class EventLog {
     cause: DamageCause,
   ): void {
     const crit = isCrit ? 1 : 0;
-    this.#push(TYPE.damaged, source, target, amount, absorbed, hp, crit, DAMAGE[cause]);
+    const code = DAMAGE_CAUSES.indexOf(cause);
+    this.#push(TYPE.damaged, source, target, amount, absorbed, hp, crit, code);
   }
 
   healed(source: number, target: number, amount: number, hp: number, cause: HealCause): void {
-    this.#push(TYPE.healed, source, target, amount, hp, HEAL[cause], 0, 0);
+    this.#push(TYPE.healed, source, target, amount, hp, HEAL_CAUSES.indexOf(cause), 0, 0);
   }
 
   shielded(target: number, amount: number, shield: number): void {
@@ -157,7 +153,8 @@ export class EventLog {
   }
 
   battleEnded(outcome: Outcome, actions: number, reason: EndReason): void {
-    this.#push(TYPE.battleEnded, OUTCOME[outcome], actions, REASON[reason], 0, 0, 0, 0);
+    const code = OUTCOMES.indexOf(outcome);
+    this.#push(TYPE.battleEnded, code, actions, END_REASONS.indexOf(reason), 0, 0, 0, 0);
   }
 
   /** Decoded events `from` (included) to `to` (excluded); decoded objects are cached. */
