@@ -1,8 +1,8 @@
 import { mkdtemp, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MongoClient, type Collection } from 'mongodb';
-import { startEmbeddedMongo } from '../src/db/embedded/index.ts';
+import { startEmbeddedMongo, type EmbeddedMongo } from '../src/db/embedded/index.ts';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const INSERTS = 2_000;
@@ -24,9 +24,16 @@ async function opsPerSecond(count: number, run: () => Promise<void>): Promise<nu
   return Math.round(count / ((performance.now() - start) / 1000));
 }
 
-async function measureRound(uri: string, journalPath: string, round: number) {
-  const single = new MongoClient(uri, { maxPoolSize: 1 });
-  const pooled = new MongoClient(uri, { maxPoolSize: CONCURRENCY });
+/** Share of the phase the server's thread spent working, in percent. */
+async function serverBusy<T>(server: EmbeddedMongo, run: () => Promise<T>): Promise<[T, number]> {
+  const before = server.eventLoopUtilization();
+  const result = await run();
+  return [result, Math.round(server.eventLoopUtilization(before).utilization * 100)];
+}
+
+async function measureRound(server: EmbeddedMongo, journalPath: string, round: number) {
+  const single = new MongoClient(server.uri, { maxPoolSize: 1 });
+  const pooled = new MongoClient(server.uri, { maxPoolSize: CONCURRENCY });
   const docs = single.db('bench').collection<Doc>(`round${round}`);
   const pooledDocs = pooled.db('bench').collection<Doc>(`round${round}`);
 
@@ -38,15 +45,17 @@ async function measureRound(uri: string, journalPath: string, round: number) {
   });
   const bytesPerWrite = Math.round((await journalBytes(journalPath) - journalBefore) / INSERTS);
 
-  const findOneOps = await opsPerSecond(FIND_ONES, async () => {
-    for (let i = 0; i < FIND_ONES; i += 1) await docs.findOne({ _id: i % SEEDED_DOCS });
-  });
+  const [findOneOps, findOneBusy] = await serverBusy(server, () =>
+    opsPerSecond(FIND_ONES, async () => {
+      for (let i = 0; i < FIND_ONES; i += 1) await docs.findOne({ _id: i % SEEDED_DOCS });
+    }));
 
   await pooledDocs.findOne({ _id: 0 });
-  const concurrentUpdateOps = await opsPerSecond(CONCURRENCY * UPDATES_PER_WORKER, () =>
-    allAtOnce(CONCURRENCY, async () => {
-      for (let i = 0; i < UPDATES_PER_WORKER; i += 1) await increment(pooledDocs);
-    }));
+  const [concurrentUpdateOps, updateBusy] = await serverBusy(server, () =>
+    opsPerSecond(CONCURRENCY * UPDATES_PER_WORKER, () =>
+      allAtOnce(CONCURRENCY, async () => {
+        for (let i = 0; i < UPDATES_PER_WORKER; i += 1) await increment(pooledDocs);
+      })));
 
   const sequentialMs = await elapsedMs(async () => {
     for (let i = 0; i < CONCURRENCY; i += 1) await increment(pooledDocs);
@@ -54,7 +63,10 @@ async function measureRound(uri: string, journalPath: string, round: number) {
   const concurrentMs = await elapsedMs(() => allAtOnce(CONCURRENCY, () => increment(pooledDocs)));
 
   await Promise.all([single.close(), pooled.close()]);
-  return { insertOps, findOneOps, concurrentUpdateOps, sequentialMs, concurrentMs, bytesPerWrite };
+  return {
+    insertOps, findOneOps, concurrentUpdateOps, sequentialMs, concurrentMs, bytesPerWrite,
+    findOneBusy, updateBusy,
+  };
 }
 
 async function increment(docs: Collection<Doc>): Promise<void> {
@@ -80,7 +92,7 @@ const dbPath = await mkdtemp(join(tmpdir(), 'fray-bench-db-'));
 const server = await startEmbeddedMongo({ dbPath, thread });
 const rounds: Array<Awaited<ReturnType<typeof measureRound>>> = [];
 for (let round = 0; round < ROUNDS; round += 1) {
-  rounds.push(await measureRound(server.uri, join(dbPath, 'journal.fray'), round));
+  rounds.push(await measureRound(server, join(dbPath, 'journal.fray'), round));
 }
 await server.stop();
 await rm(dbPath, { recursive: true, force: true });
@@ -101,5 +113,8 @@ console.log(JSON.stringify({
     speedup: Number((sequentialMs / concurrentMs).toFixed(1)),
   },
   journalBytesPerInsert: pick('bytesPerWrite'),
+  // With the server on its own thread, a low figure means the client side was the limit.
+  serverThreadBusyPercent: { findOne: pick('findOneBusy'), concurrentUpdates: pick('updateBusy') },
+  loadAverage1m: loadavg()[0],
   targets: { findOneOpsPerSec: 10_000, durableConcurrentUpdatesPerSec: 3_000 },
 }, null, 2));

@@ -1,4 +1,5 @@
 import { once } from 'node:events';
+import type { EventLoopUtilization } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { logger } from '../../core/logger.ts';
 
@@ -21,6 +22,11 @@ export interface EmbeddedMongo {
   uri: string;
   port: number;
   stop(): Promise<void>;
+  /**
+   * How busy the thread running the server has been (the caller's own thread when
+   * `thread: 'main'`). Pass an earlier reading to get the figures since then.
+   */
+  eventLoopUtilization(since?: EventLoopUtilization): EventLoopUtilization;
 }
 
 type WorkerReport = { type: 'listening'; port: number } | { type: 'failed'; message: string };
@@ -61,5 +67,6 @@ async function startInWorker(options: EmbeddedMongoOptions): Promise<EmbeddedMon
       await exited;
       log.info({ port: report.port }, 'embedded database stopped');
     },
+    eventLoopUtilization: (since) => worker.performance.eventLoopUtilization(since),
   };
 }

@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import { EmbeddedServer } from './EmbeddedServer.ts';
 import { Journal } from './Journal.ts';
 import { Store } from './Store.ts';
@@ -23,5 +24,6 @@ export async function startInThisThread(options: EmbeddedMongoOptions): Promise<
       await server.close();
       await journal?.close();
     },
+    eventLoopUtilization: (since) => performance.eventLoopUtilization(since),
   };
 }
