@@ -27,10 +27,6 @@ import type {
 } from './types.ts';
 
 const NO_EVENTS: readonly BattleEvent[] = Object.freeze([]);
-const HOOK_CODES = Object.fromEntries(HOOK_NAMES.map((name, i) => [name, i])) as Record<
-  HookName,
-  number
->;
 
 /**
  * The simulator's state and its primitive rules (damage, healing, effects, death, hooks). The
@@ -312,7 +308,7 @@ export class BattleSim implements Battle {
     target: Fighter | null,
     amount: number,
   ): void {
-    const entries = fighter.hooksByName[HOOK_CODES[name]] as HookEntry[];
+    const entries = fighter.hooksByName[HOOK_NAMES.indexOf(name)] as HookEntry[];
     if (entries.length === 0 || this.#hookDepth >= MAX_HOOK_DEPTH) return;
     for (const entry of entries) this.#call(entry, name, actor, target, amount);
   }

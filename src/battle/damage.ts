@@ -5,7 +5,7 @@ import {
   WEAK_TO,
   WEAKNESS_MULTIPLIER,
 } from '../core/balance/battle.ts';
-import type { Element, Stats } from '../plugins/types.ts';
+import { ELEMENTS, type Element, type Stats } from '../plugins/types.ts';
 
 /** Who strikes, as the damage formula sees it. */
 export interface Striker {
@@ -39,7 +39,13 @@ export function hitDamage(
 
 /** × 1.25 against the element weak to the attacker's, × 0.75 against its own, else × 1. */
 export function elementMultiplier(attacker: Element, target: Element): number {
-  if (WEAK_TO[target] === attacker) return WEAKNESS_MULTIPLIER;
-  if (attacker === target) return SAME_ELEMENT_MULTIPLIER;
-  return 1;
+  return MULTIPLIERS[ELEMENTS.indexOf(attacker) * ELEMENTS.length + ELEMENTS.indexOf(target)] ?? 1;
 }
+
+/** Every attacker × target pair, precomputed: a hit looks up a number instead of a name. */
+const MULTIPLIERS: readonly number[] = ELEMENTS.flatMap((attacker) =>
+  ELEMENTS.map((target) => {
+    if (WEAK_TO[target] === attacker) return WEAKNESS_MULTIPLIER;
+    return attacker === target ? SAME_ELEMENT_MULTIPLIER : 1;
+  }),
+);
