@@ -23,6 +23,18 @@ describe('Cursors through the driver', () => {
     assert.equal(started.filter((event) => event.commandName === 'getMore').length, 4);
   });
 
+  it('splits a result over 16 MiB into batches the driver can receive', async () => {
+    const blobs = database.freshCollection<{ _id: number; blob: string }>();
+    const blob = 'x'.repeat(1024 * 1024);
+    for (let i = 0; i < 20; i += 1) await blobs.insertOne({ _id: i, blob });
+    const started = recordCommands();
+
+    const all = await blobs.find().toArray();
+
+    assert.equal(all.length, 20);
+    assert.ok(started.some((event) => event.commandName === 'getMore'));
+  });
+
   it('kills a cursor closed before its end', async () => {
     const items = database.freshCollection<{ _id: number }>();
     await items.insertMany(Array.from({ length: 20 }, (_, i) => ({ _id: i })));

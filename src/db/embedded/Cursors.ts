@@ -1,8 +1,10 @@
-import { Long } from 'bson';
+import { calculateObjectSize, Long } from 'bson';
 import { CommandError } from './CommandError.ts';
 import type { Document } from './documents.ts';
 
 const DEFAULT_FIRST_BATCH = 101;
+/** mongod stops filling a batch at 16 MiB, so a reply stays under the message size limit. */
+const BATCH_BYTES = 16 * 1024 * 1024;
 /** Idle cursors are dropped after this long, like mongod's default cursor timeout. */
 const CURSOR_IDLE_MS = 10 * 60_000;
 
@@ -32,13 +34,13 @@ export class Cursors {
 
   /** Answers a cursor-returning command with its first batch, keeping the rest if any. */
   open(namespace: string, docs: Document[], options: BatchOptions = {}): Document {
-    const size = options.batchSize ?? DEFAULT_FIRST_BATCH;
-    const firstBatch = docs.slice(0, size);
+    const end = batchEnd(docs, 0, options.batchSize ?? DEFAULT_FIRST_BATCH);
+    const firstBatch = docs.slice(0, end);
     let id = 0;
-    if (!options.isSingleBatch && docs.length > size) {
+    if (!options.isSingleBatch && docs.length > end) {
       this.#sweep();
       id = this.#nextId++;
-      this.#open.set(id, { namespace, docs, position: size, lastUsedMs: Date.now() });
+      this.#open.set(id, { namespace, docs, position: end, lastUsedMs: Date.now() });
     }
     return { cursor: { firstBatch, id: Long.fromNumber(id), ns: namespace }, ok: 1 };
   }
@@ -54,9 +56,9 @@ export class Cursors {
       );
     }
 
-    const end = batchSize && batchSize > 0 ? cursor.position + batchSize : cursor.docs.length;
+    const end = batchEnd(cursor.docs, cursor.position, batchSize || Infinity);
     const nextBatch = cursor.docs.slice(cursor.position, end);
-    cursor.position = Math.min(end, cursor.docs.length);
+    cursor.position = end;
     cursor.lastUsedMs = Date.now();
     const isDone = cursor.position >= cursor.docs.length;
     if (isDone) this.#open.delete(id);
@@ -78,4 +80,16 @@ export class Cursors {
       if (cursor.lastUsedMs < oldestMs) this.#open.delete(id);
     }
   }
+}
+
+/** End index of the batch starting at `start`: at most `count` documents and about 16 MiB. */
+function batchEnd(docs: Document[], start: number, count: number): number {
+  let bytes = 0;
+  let end = start;
+  while (end < docs.length && end - start < count) {
+    bytes += calculateObjectSize(docs[end]);
+    if (bytes > BATCH_BYTES && end > start) break;
+    end += 1;
+  }
+  return end;
 }
