@@ -116,4 +116,17 @@ describe('CRUD through the driver', () => {
     assert.deepEqual(found?.at, at);
     assert.equal(await items.countDocuments({ gone: null }), 2);
   });
+
+  it('renames a collection with its documents and indexes', async () => {
+    const source = database.freshCollection();
+    await source.createIndex({ name: 1 }, { unique: true });
+    await source.insertOne({ name: 'Ada' });
+    const targetName = `${source.collectionName}_renamed`;
+
+    const renamed = await source.rename(targetName);
+
+    assert.equal(await renamed.countDocuments({ name: 'Ada' }), 1);
+    const failure = await renamed.insertOne({ name: 'Ada' }).catch((error) => error);
+    assert.equal((failure as MongoServerError).code, 11000);
+  });
 });

@@ -93,6 +93,22 @@ export class Store {
     return existed;
   }
 
+  /** Moves a collection, documents and indexes, to a new namespace. */
+  renameCollection(from: Collection, toDb: string, toName: string): Collection {
+    assertNamespace(toDb, toName);
+    const moved = new Collection(toDb, toName, from.options);
+    for (const index of from.indexes.values()) moved.addIndex(index.spec);
+    for (const doc of from.docs.values()) moved.insert(doc);
+
+    this.#dbs.get(from.db)?.delete(from.name);
+    if (this.#dbs.get(from.db)?.size === 0) this.#dbs.delete(from.db);
+    let collections = this.#dbs.get(toDb);
+    if (!collections) this.#dbs.set(toDb, (collections = new Map()));
+    collections.set(toName, moved);
+    this.#sink.append({ op: 'rename', ...where(from), toDb, toColl: toName });
+    return moved;
+  }
+
   dropDatabase(db: string): void {
     if (this.#dbs.delete(db)) this.#sink.append({ op: 'dropDatabase', db });
   }
@@ -123,6 +139,11 @@ export class Store {
       case 'drop':
         this.dropCollection(db, coll);
         return;
+      case 'rename': {
+        const from = this.collection(db, coll);
+        if (from) this.renameCollection(from, record.toDb, record.toColl);
+        return;
+      }
       case 'dropDatabase':
         this.dropDatabase(db);
     }

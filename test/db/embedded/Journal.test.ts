@@ -38,6 +38,27 @@ describe('Journal', () => {
     await journal.close();
   });
 
+  it('replays renames, index changes and drops', async (context) => {
+    const dir = await makeDataDir(context);
+    const first = await openStore(dir);
+    const heroes = first.store.ensureCollection('game', 'heroes');
+    first.store.createIndex(heroes, { v: 2, key: { name: 1 }, name: 'name_1', unique: true });
+    first.store.insert(heroes, { _id: 1, name: 'Ada' });
+    first.store.renameCollection(heroes, 'game', 'champions');
+    first.store.insert(first.store.ensureCollection('game', 'scratch'), { _id: 1 });
+    first.store.dropCollection('game', 'scratch');
+    await first.store.sync();
+    await first.journal.close();
+
+    const { store, journal } = await openStore(dir);
+
+    assert.deepEqual(store.collections('game').map((c) => c.name), ['champions']);
+    assert.deepEqual([...(store.collection('game', 'champions')?.indexes.keys() ?? [])], [
+      'name_1',
+    ]);
+    await journal.close();
+  });
+
   it('drops a torn last record and keeps the records before it', async (context) => {
     const dir = await makeDataDir(context);
     await writeWallets(dir, 10);

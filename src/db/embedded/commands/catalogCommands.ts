@@ -169,7 +169,33 @@ async function dropIndexes(command: Document, context: CommandContext): Promise<
   return { nIndexesWas, ok: 1 };
 }
 
+function splitNamespace(value: unknown): [string, string] {
+  const text = typeof value === 'string' ? value : '';
+  const dot = text.indexOf('.');
+  if (dot <= 0) throw new CommandError('InvalidNamespace', `Invalid namespace: '${text}'`);
+  return [text.slice(0, dot), text.slice(dot + 1)];
+}
+
+async function renameCollection(command: Document, context: CommandContext): Promise<Document> {
+  const [fromDb, fromName] = splitNamespace(command.renameCollection);
+  const [toDb, toName] = splitNamespace(command.to);
+  const source = context.store.collection(fromDb, fromName);
+  if (!source) {
+    throw new CommandError('NamespaceNotFound', `Source collection ${fromDb}.${fromName} ` +
+      'does not exist');
+  }
+  if (context.store.collection(toDb, toName)) {
+    if (!command.dropTarget) throw new CommandError('NamespaceExists', 'target namespace exists');
+    context.store.dropCollection(toDb, toName);
+  }
+
+  context.store.renameCollection(source, toDb, toName);
+  await context.store.sync();
+  return { ok: 1 };
+}
+
 export const CATALOG_COMMANDS: CommandTable = {
+  renameCollection,
   create,
   drop,
   dropDatabase,

@@ -20,7 +20,7 @@ const COMMANDS: CommandTable = {
 
 /** Real MongoDB commands this server knows it does not implement. */
 const UNSUPPORTED_COMMANDS = new Set([
-  'renameCollection', 'collMod', 'mapReduce', 'validate', 'explain', 'compact', 'reIndex',
+  'collMod', 'mapReduce', 'validate', 'explain', 'compact', 'reIndex',
   'bulkWrite', 'createUser', 'dropUser', 'saslStart', 'saslContinue', 'authenticate',
   'currentOp', 'killOp', 'profile', 'fsync', 'shutdown', 'cloneCollectionAsCapped',
   'convertToCapped', 'collStats', 'dataSize', 'createView', 'setParameter',
