@@ -36,6 +36,7 @@ export interface CombatantSpec {
   hp?: number;
 }
 
+/** Everything a battle is made from; with the same content it always replays the same. */
 export interface BattleConfig {
   /** Unsigned 32-bit seed of the battle's generator. */
   seed: number;
@@ -59,16 +60,20 @@ export interface BattleContent {
   damageType(element: Element): DamageTypePlugin | undefined;
 }
 
+/** How a battle ended, for the party. */
 export const OUTCOMES = ['victory', 'defeat'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
 /** Why something lost hp; `hit` is an action's own strike. */
 export const DAMAGE_CAUSES = ['hit', 'splash', 'detonate', 'hook'] as const;
 export type DamageCause = (typeof DAMAGE_CAUSES)[number];
+/** Why something gained hp (healing over time is reported by `effectTicked`). */
 export const HEAL_CAUSES = ['regain', 'light', 'ultimate', 'hook'] as const;
 export type HealCause = (typeof HEAL_CAUSES)[number];
+/** What an action was: a normal attack, the ultimate, or Light's heal. */
 export const ACTION_KINDS = ['attack', 'ultimate', 'heal'] as const;
 export type ActionKind = (typeof ACTION_KINDS)[number];
+/** Why a battle ended: a side fell, or the action limit was reached. */
 export const END_REASONS = ['allDown', 'actionLimit'] as const;
 export type EndReason = (typeof END_REASONS)[number];
 
@@ -116,6 +121,7 @@ export type BattleEvent =
   | { type: 'enraged'; stacks: number }
   | { type: 'battleEnded'; outcome: Outcome; actions: number; reason: EndReason };
 
+/** The `type` of every event. */
 export type BattleEventType = BattleEvent['type'];
 
 /** A battle being played: the room calls `step()` at its pacing and mirrors what changed. */

@@ -4,6 +4,7 @@ import { MAX_ACTIONS_PER_TURN } from '../core/balance/battle.ts';
 import { ELEMENTS, MODIFIER_KINDS, STAT_KEYS } from '../plugins/types.ts';
 import type { BattleConfig, BattleContent } from './types.ts';
 
+/** A checked config, or the first bad field and a message naming it. */
 export type BattleConfigCheck =
   | { ok: true; config: BattleConfig }
   | { ok: false; field: string; message: string };

@@ -6,6 +6,7 @@
  */
 import type { Element, ModifierKind, StatModifier, Stats } from './types.ts';
 
+/** The two sides of a battle; the party always comes first. */
 export const SIDES = ['party', 'foes'] as const;
 export type Side = (typeof SIDES)[number];
 
@@ -113,6 +114,7 @@ export interface BattleHooks {
   onTurnEnd?(context: HookContext): void;
 }
 
+/** Every hook, in the order the simulator indexes them. */
 export const HOOK_NAMES = [
   'onBattleStart',
   'beforeAction',
