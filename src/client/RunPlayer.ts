@@ -151,8 +151,19 @@ export class RunPlayer {
   }
 
   async #finishBattle(skip: boolean): Promise<void> {
-    if (skip) await this.command('skipBattle');
+    if (skip) await this.#skipBattle();
     await this.waitFor((s) => s.phase !== 'battle', 'the battle to end', this.#waitMs * 20);
+  }
+
+  /** Skips to the result; a battle that ended on its own before the skip arrived is fine. */
+  async #skipBattle(): Promise<void> {
+    try {
+      await this.command('skipBattle');
+    } catch (error) {
+      const isAlreadyOver = error instanceof CommandRejectedError &&
+        (error.code === 'WRONG_PHASE' || error.code === 'CHOICE_PENDING');
+      if (!isAlreadyOver) throw error;
+    }
   }
 
   async #shop(): Promise<void> {
