@@ -1,6 +1,6 @@
 import { describe, it, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
-import { appendFile, mkdtemp, rm, stat } from 'node:fs/promises';
+import { appendFile, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Journal } from '../../../src/db/embedded/Journal.ts';
@@ -103,6 +103,16 @@ describe('Journal', () => {
       gold: 500,
     });
     await reopened.journal.close();
+  });
+
+  it('takes over a lock naming this process that no journal here holds', async (context) => {
+    const dir = await makeDataDir(context);
+    await writeFile(join(dir, 'mongod.lock'), String(process.pid));
+
+    const { journal } = await openStore(dir);
+
+    assert.equal(await readFile(join(dir, 'mongod.lock'), 'utf8'), String(process.pid));
+    await journal.close();
   });
 
   it('refuses a data directory another live journal holds', async (context) => {
