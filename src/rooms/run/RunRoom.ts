@@ -82,6 +82,8 @@ export class RunRoom extends Room<{ state: RunState; client: RunClient }> {
       throw refusal(new GameError('CONFLICT', message));
     }
     this.roomId = runId;
+    // filterBy(['runId']) finds live rooms by metadata; a new run's options carry no runId.
+    if (!('runId' in parsed.data)) await this.setMetadata({ runId });
     this.#log = this.deps.logger.child({ roomName: 'run', roomId: runId });
     if ('runId' in parsed.data) await this.#session.resume(runId).catch(rethrowAsRefusal);
     else this.#session.prepareNewRun(parsed.data);
@@ -98,7 +100,8 @@ export class RunRoom extends Room<{ state: RunState; client: RunClient }> {
 
   async onDrop(client: RunClient): Promise<void> {
     this.#requireSession().markConnected(client.sessionId, false);
-    await this.allowReconnection(client, this.deps.config.RECONNECT_WINDOW_S);
+    // A seat left unclaimed is expected, not a failure: Colyseus then calls onLeave.
+    await this.allowReconnection(client, this.deps.config.RECONNECT_WINDOW_S).catch(() => {});
   }
 
   onReconnect(client: RunClient): void {

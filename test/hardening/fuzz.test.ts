@@ -1,0 +1,121 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { matchMaker } from '@colyseus/core';
+import type { FrayClient } from '../../src/client/FrayClient.ts';
+import { CommandRejectedError, RunPlayer } from '../../src/client/RunPlayer.ts';
+import { drawSeeded, fuzzMessages, type FuzzMessage } from '../support/fuzzMessages.ts';
+import { fuzzRequests, sendFuzzRequest } from '../support/fuzzRequests.ts';
+import { startHostileGame, type HostileGame } from '../support/fuzzServer.ts';
+
+const SEED = 0x9_2026;
+const SEATS = 4;
+const MESSAGES_PER_SEAT = 2_600;
+const REQUESTS = 1_500;
+const YIELD_EVERY = 100;
+
+let game: HostileGame;
+
+before(async () => {
+  // No rate limit or reconnection window here: this test aims at validation, not at the limiter.
+  game = await startHostileGame({
+    COMMANDS_PER_S: 1_000_000,
+    COMMAND_FLOOD_PER_S: 1_000_000,
+    RECONNECT_WINDOW_S: 0,
+  });
+});
+
+after(async () => {
+  await game.stop();
+});
+
+interface Seat {
+  client: FrayClient;
+  runId: string;
+  player: RunPlayer;
+  reconnects: number;
+}
+
+async function openSeat(seed: number): Promise<Seat> {
+  const { client } = await game.newPlayer('fuzz');
+  const player = new RunPlayer(await client.createRun({ party: ['avatar'], seed }));
+  await player.ready();
+  return { client, runId: player.state.runId, player, reconnects: 0 };
+}
+
+/** Sends every message; a seat the server closed (garbage frames do that) joins again. */
+async function hammer(seat: Seat, messages: FuzzMessage[]): Promise<number> {
+  let sent = 0;
+  for (const [index, message] of messages.entries()) {
+    if (!seat.player.room.connection.isOpen) {
+      seat.reconnects++;
+      seat.player = new RunPlayer(await seat.client.resumeRun(seat.runId));
+      await seat.player.ready();
+    }
+    if (send(seat.player, message)) sent++;
+    if (index % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
+  }
+  return sent;
+}
+
+/** False when the SDK refuses to encode the message itself (it never reached the server). */
+function send(player: RunPlayer, message: FuzzMessage): boolean {
+  try {
+    if (message.kind === 'raw') player.room.connection.send(message.bytes);
+    else player.room.send(message.type as string, message.payload);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A request answered, accepted or refused with a code, proves the room processed the rest. */
+async function answers(player: RunPlayer): Promise<string> {
+  try {
+    await player.command('setSpeed', { speed: 1 });
+    return 'answered';
+  } catch (error) {
+    return error instanceof CommandRejectedError ? 'answered' : String(error);
+  }
+}
+
+function unexpectedErrors(): Array<Record<string, unknown>> {
+  // Colyseus logs undecodable frames itself, at error level; see #9 in the report.
+  const isFrameDecodeError = (entry: Record<string, unknown>) =>
+    entry.component === 'colyseus' && /msgpackr|MessagePack|decode/i.test(String(entry.msg));
+  return game.log.errors().filter((entry) => !isFrameDecodeError(entry));
+}
+
+describe('Server under hostile input', () => {
+  it('keeps every room and answers after 10,000 malformed room messages', async () => {
+    const seats = await Promise.all(Array.from({ length: SEATS }, (_, i) => openSeat(i + 1)));
+
+    const sent = await Promise.all(
+      seats.map((seat, i) => hammer(seat, drawSeeded(fuzzMessages, SEED + i, MESSAGES_PER_SEAT))),
+    );
+
+    assert.ok(sent.reduce((a, b) => a + b, 0) >= 10_000, `only ${sent.join('+')} messages sent`);
+    for (const seat of seats) {
+      assert.equal(await answers(seat.player), 'answered');
+      assert.equal((await matchMaker.query({ roomId: seat.runId })).length, 1, seat.runId);
+    }
+    assert.deepEqual(unexpectedErrors(), []);
+  });
+
+  it('answers 1,500 malformed REST requests with coded 4xx and keeps accounts consistent', async () => {
+    const { client, session } = await game.newPlayer('rest');
+    const requests = drawSeeded(fuzzRequests, SEED, REQUESTS);
+
+    const statuses = [];
+    for (const request of requests) {
+      statuses.push(await sendFuzzRequest(game.server.httpUrl, request, session.token));
+    }
+
+    assert.deepEqual(statuses.filter((status) => status.code >= 500), []);
+    assert.ok(statuses.every((status) => status.code < 400 || status.hasErrorShape));
+    const me = await client.me();
+    const history = await client.request<{ pulls: unknown[] }>('GET', '/api/gacha/history');
+    assert.equal(me.tickets + history.pulls.length, 20);
+    assert.deepEqual(unexpectedErrors(), []);
+  });
+});
+
