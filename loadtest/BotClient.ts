@@ -8,6 +8,8 @@ const ROOM_STATE_PATCH = 15;
 const PROTOCOL_CODE_MASK = 0x1f;
 /** Close code a client sends when it may come back (the server keeps the seat). */
 const MAY_TRY_RECONNECT = 4010;
+/** The SDK reconnects only rooms joined at least this long ago (its `minUptime`, plus margin). */
+const RECONNECT_MIN_UPTIME_MS = 6_000;
 
 /** Raised when the load test ends while a bot waits; not an error of the server. */
 export class StoppedError extends Error {
@@ -33,6 +35,7 @@ export class BotClient {
   readonly #waitMs: number;
   player: RunPlayer | undefined;
   #isConnected = false;
+  #enteredAt = 0;
 
   constructor(name: string, url: string, stats: LoadStats, signal: AbortSignal, waitMs: number) {
     this.name = name;
@@ -61,7 +64,8 @@ export class BotClient {
     const player = new RunPlayer(room, this.#waitMs);
     this.player = player;
     await this.#abortable(player.ready());
-    this.#stats.join.record(performance.now() - startedAt);
+    this.#enteredAt = performance.now();
+    this.#stats.join.record(this.#enteredAt - startedAt);
     this.#stats.connectedBots.add(this.name);
     return player;
   }
@@ -83,11 +87,17 @@ export class BotClient {
     return this.#isConnected;
   }
 
+  /** Whether the SDK would reconnect this bot automatically after a drop. */
+  get canReconnect(): boolean {
+    return this.#isConnected && performance.now() - this.#enteredAt >= RECONNECT_MIN_UPTIME_MS;
+  }
+
   /** Drops the connection as a flaky network would and resolves once the SDK is back. */
   async dropAndReconnect(): Promise<void> {
     const room = this.#requirePlayer().room;
     const startedAt = performance.now();
     const back = new Promise<void>((resolve, reject) => {
+      room.onLeave.once((code) => reject(new Error(`RECONNECT_REFUSED: room left with ${code}`)));
       const fail = () => reject(new Error('Timed out waiting to reconnect'));
       const timer = setTimeout(fail, this.#waitMs);
       timer.unref();

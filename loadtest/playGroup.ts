@@ -141,7 +141,8 @@ async function advance(ctx: GroupContext, members: BotClient[]): Promise<void> {
 async function fight(ctx: GroupContext, members: BotClient[], pending: Set<Promise<void>>) {
   const host = members[0] as BotClient;
   for (const member of members.slice(1)) {
-    if (ctx.random() < ctx.scenario.dropChance) track(ctx, pending, member.dropAndReconnect());
+    const isDropping = member.canReconnect && ctx.random() < ctx.scenario.dropChance;
+    if (isDropping) track(ctx, pending, member.dropAndReconnect());
   }
   if (ctx.pacing === 'skip') await vote(ctx, members, 'skipBattle');
   await host.waitFor((s) => s.phase !== 'battle', 'the battle to end', BATTLE_WAIT_MS);
