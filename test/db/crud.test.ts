@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { MongoBulkWriteError, MongoServerError } from 'mongodb';
+import { MongoBulkWriteError, MongoClient, MongoServerError } from 'mongodb';
 import { useTestDatabase } from '../support/database.ts';
 
 describe('CRUD through the driver', () => {
@@ -128,5 +128,15 @@ describe('CRUD through the driver', () => {
     assert.equal(await renamed.countDocuments({ name: 'Ada' }), 1);
     const failure = await renamed.insertOne({ name: 'Ada' }).catch((error) => error);
     assert.equal((failure as MongoServerError).code, 11000);
+  });
+
+  it('applies an unacknowledged write before the next command on its connection', async () => {
+    const client = new MongoClient(database.uri(), { maxPoolSize: 1 });
+    const items = client.db().collection(`w0_${Date.now()}`);
+
+    await items.insertOne({ quiet: true }, { writeConcern: { w: 0 } });
+
+    assert.equal(await items.countDocuments({ quiet: true }), 1);
+    await client.close();
   });
 });

@@ -82,6 +82,21 @@ describe('Embedded server through Mongoose', () => {
     ]);
   });
 
+  it('runs a mixed bulkWrite and reports each kind of change', async () => {
+    await Hero.create([{ name: 'Hale' }, { name: 'Ivo' }]);
+
+    const result = await Hero.bulkWrite([
+      { insertOne: { document: { name: 'Juno' } } },
+      { updateOne: { filter: { name: 'Hale' }, update: { $set: { level: 5 } } } },
+      { deleteOne: { filter: { name: 'Ivo' } } },
+    ]);
+
+    assert.deepEqual(
+      [result.insertedCount, result.modifiedCount, result.deletedCount],
+      [1, 1, 1],
+    );
+  });
+
   it('synchronises indexes with the schema', async () => {
     const dropped = await Hero.syncIndexes();
 

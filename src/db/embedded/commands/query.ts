@@ -15,7 +15,10 @@ export function queryDocuments(
 ): Document[] {
   const criteria = asFilter(filter);
   if (!collection) return [];
-  const candidates = [...collection.candidates(criteria)];
+  // Index keys compare binary strings; a collation may equate others, so it scans.
+  const candidates = options.collation
+    ? [...collection.docs.values()]
+    : [...collection.candidates(criteria)];
   const projection = options.projection && Object.keys(options.projection).length > 0
     ? options.projection
     : undefined;

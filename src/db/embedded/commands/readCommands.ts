@@ -93,7 +93,7 @@ function aggregate(command: Document, context: CommandContext): Document {
   }
   const namespace = namespaceOf(context, command.aggregate);
   const collection = context.store.collection(context.db, command.aggregate);
-  const first = pipeline[0]?.$match;
+  const first = command.collation ? undefined : pipeline[0]?.$match;
   const source = collection ? [...collection.candidates(asFilter(first))] : [];
 
   const docs = runPipeline(source, pipeline, {
