@@ -101,7 +101,7 @@ describe('Server under hostile input', () => {
     assert.deepEqual(unexpectedErrors(), []);
   });
 
-  it('answers 1,500 malformed REST requests with coded 4xx and keeps accounts consistent', async () => {
+  it('answers 1,500 malformed REST requests with coded 4xx; accounts stay whole', async () => {
     const { client, session } = await game.newPlayer('rest');
     const requests = drawSeeded(fuzzRequests, SEED, REQUESTS);
 

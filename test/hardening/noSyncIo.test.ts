@@ -35,7 +35,7 @@ function blockingCalls(text: string): string[] {
 }
 
 describe('Source of src/', () => {
-  it('makes no synchronous file-system, crypto or process call outside start-up files', async () => {
+  it('makes no blocking file-system, crypto or process call outside start-up files', async () => {
     const files = await sourceFiles(SRC);
     const offences: string[] = [];
 

@@ -20,7 +20,8 @@ export type FuzzMessage =
 const oddStrings = fc.oneof(
   fc.string({ maxLength: 40 }),
   fc.string({ unit: 'binary', maxLength: 40 }),
-  fc.constantFrom('__proto__', 'constructor', 'toString', '', '*', '_$b', '\u0000', 'x'.repeat(300)),
+  fc.constantFrom('__proto__', 'constructor', 'toString', '', '*', '_$b', '\u0000'),
+  fc.constant('x'.repeat(300)),
 );
 
 const payload: fc.Arbitrary<unknown> = fc.oneof(

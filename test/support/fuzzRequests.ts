@@ -63,7 +63,9 @@ const rawBodies = fc.oneof(
 export const fuzzRequests: fc.Arbitrary<FuzzRequest> = fc.record({
   route: fc.constantFrom(...ROUTES),
   segments: fc.tuple(segment, segment),
-  body: fc.option(fc.oneof(jsonBodies.map((json) => ({ json })), rawBodies.map((raw) => ({ raw })))),
+  body: fc.option(
+    fc.oneof(jsonBodies.map((json) => ({ json })), rawBodies.map((raw) => ({ raw }))),
+  ),
   auth: fc.constantFrom('token' as const, 'none' as const, 'garbage' as const),
   idempotencyKey: fc.option(fc.string({ minLength: 1, maxLength: 80 }), { nil: undefined }),
 }).map(({ route, segments, body, auth, idempotencyKey }) => ({
@@ -83,7 +85,8 @@ export async function sendFuzzRequest(
   const headers: Record<string, string> = {};
   if (request.auth === 'token') headers.authorization = `Bearer ${token}`;
   if (request.auth === 'garbage') headers.authorization = `Bearer ${token.slice(0, -4)}AAAA`;
-  if (request.idempotencyKey) headers['idempotency-key'] = encodeURIComponent(request.idempotencyKey);
+  const key = request.idempotencyKey;
+  if (key) headers['idempotency-key'] = encodeURIComponent(key);
   let body: string | undefined;
   if (request.body) {
     headers['content-type'] = 'application/json';

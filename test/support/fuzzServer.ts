@@ -25,7 +25,8 @@ export function captureLogger(level = 'debug'): { logger: Logger; log: CapturedL
       done();
     },
   });
-  const logger = pino({ level, redact: { paths: [...REDACTED_PATHS], censor: '[redacted]' } }, sink);
+  const redact = { paths: [...REDACTED_PATHS], censor: '[redacted]' };
+  const logger = pino({ level, redact }, sink);
   const entries = () => lines.map((line) => JSON.parse(line) as Record<string, unknown>);
   const errors = () => entries().filter((entry) => Number(entry.level) >= 50);
   return { logger, log: { lines, entries, errors } };
