@@ -1,5 +1,6 @@
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { MongoClient, type Collection } from 'mongodb';
 import { startEmbeddedMongo, type EmbeddedMongo } from '../src/db/embedded/index.ts';
@@ -10,6 +11,8 @@ const FIND_ONES = 10_000;
 const SEEDED_DOCS = 1_000;
 const CONCURRENCY = 100;
 const UPDATES_PER_WORKER = 30;
+const SCAN_DOCS = 20_000;
+const SCANS = 5;
 
 type Doc = { _id: number; name: string; gold: number; tags: string[] };
 
@@ -69,6 +72,27 @@ async function measureRound(server: EmbeddedMongo, journalPath: string, round: n
   };
 }
 
+/**
+ * The caller's worst event-loop stall while the server runs full-collection aggregations: the
+ * figure that decides between running the server on a worker or on the game's own thread.
+ */
+async function eventLoopStallMs(uri: string): Promise<number> {
+  const client = new MongoClient(uri);
+  const scans = client.db('bench').collection('scan');
+  for (let i = 0; i < SCAN_DOCS; i += 1_000) {
+    await scans.insertMany(Array.from({ length: 1_000 }, (_, j) => ({ n: i + j, group: j % 7 })));
+  }
+
+  const histogram = monitorEventLoopDelay({ resolution: 1 });
+  histogram.enable();
+  for (let i = 0; i < SCANS; i += 1) {
+    await scans.aggregate([{ $group: { _id: '$group', total: { $sum: '$n' } } }]).toArray();
+  }
+  histogram.disable();
+  await client.close();
+  return Math.round(histogram.max / 1e6);
+}
+
 async function increment(docs: Collection<Doc>): Promise<void> {
   await docs.findOneAndUpdate({ _id: 7 }, { $inc: { gold: 1 } }, { returnDocument: 'after' });
 }
@@ -94,6 +118,7 @@ const rounds: Array<Awaited<ReturnType<typeof measureRound>>> = [];
 for (let round = 0; round < ROUNDS; round += 1) {
   rounds.push(await measureRound(server, join(dbPath, 'journal.fray'), round));
 }
+const stallMs = await eventLoopStallMs(server.uri);
 await server.stop();
 await rm(dbPath, { recursive: true, force: true });
 
@@ -115,6 +140,7 @@ console.log(JSON.stringify({
   journalBytesPerInsert: pick('bytesPerWrite'),
   // With the server on its own thread, a low figure means the client side was the limit.
   serverThreadBusyPercent: { findOne: pick('findOneBusy'), concurrentUpdates: pick('updateBusy') },
+  callerEventLoopMaxDelayMsDuringScans: stallMs,
   loadAverage1m: loadavg()[0],
   targets: { findOneOpsPerSec: 10_000, durableConcurrentUpdatesPerSec: 3_000 },
 }, null, 2));
