@@ -413,7 +413,7 @@ export class RunSession {
     this.#run = run;
     this.#log = this.#deps.logger.child({ roomName: 'run', runId: run.id });
     this.#persistence = new RunPersistence(run, this.#deps, this.#log, {
-      onSaveDelayed: () => this.#host.broadcast(RUN_NOTICES.saveDelayed, { runId: run.id }),
+      onSaveDelayed: () => this.#host.broadcast(RUN_NOTICES.saveDelayed, saveDelayed(run.id)),
       onLostOwnership: () => {
         this.#log.error({ runId: run.id }, 'run saved elsewhere; closing room');
         void this.#host.disconnect();
@@ -436,4 +436,10 @@ export class RunSession {
 
 function firstOffer(run: RunRecord): string | undefined {
   return run.pendingReward?.options[0];
+}
+
+/** The coded warning players get while the database does not answer. */
+function saveDelayed(runId: string) {
+  const error = new GameError('UNAVAILABLE', `Saving run "${runId}" is delayed; it is retried`);
+  return { runId, ...error.toJSON() };
 }
