@@ -153,7 +153,10 @@ export class GachaService {
     count: number,
     key: string,
   ): Promise<PullOutcome | undefined> {
-    const player = await this.#players.findById(playerId, LEAN_PULL_FIELDS).lean<PlayerRecord>();
+    const player = await this.#rawPlayers().findOne(
+      { _id: playerId },
+      { projection: LEAN_PULL_FIELDS },
+    );
     if (!player) throw playerNotFound(playerId);
 
     const price = count * TICKETS_PER_PULL;
@@ -181,7 +184,7 @@ export class GachaService {
     return earlier ? this.#replay(playerId, earlier, banner.id, count) : undefined;
   }
 
-  /** The players collection without Mongoose casting, for the prebuilt pull update. */
+  /** The players collection without Mongoose: the hot path's read and prebuilt update. */
   #rawPlayers(): Collection<PlayerRecord> {
     return this.#players.collection as unknown as Collection<PlayerRecord>;
   }
