@@ -1,4 +1,7 @@
+import { logger } from '../../core/logger.ts';
 import type { Document } from './documents.ts';
+
+const log = logger.child({ component: 'embedded-mongo' });
 
 /** MongoDB server error codes the embedded server answers with, by their `codeName`. */
 export const MONGO_CODES = {
@@ -59,9 +62,18 @@ export class CommandError extends Error {
   }
 }
 
-/** Turns anything thrown while running a command into a CommandError. */
-export function toCommandError(error: unknown): CommandError {
+/**
+ * Turns anything thrown while running a command into a CommandError. mingo reports bad queries
+ * with plain Errors (BadValue); a TypeError and its kin mean a bug here, logged once.
+ */
+export function toCommandError(error: unknown, command: string): CommandError {
   if (error instanceof CommandError) return error;
   const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof TypeError || error instanceof RangeError ||
+    error instanceof ReferenceError) {
+    log.error({ err: error, command }, 'embedded command failed unexpectedly');
+    return new CommandError('InternalError',
+      `Command '${command}' failed inside the embedded server: ${message}`);
+  }
   return new CommandError('BadValue', message);
 }

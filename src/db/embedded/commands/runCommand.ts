@@ -61,17 +61,7 @@ function unknownCommand(name: string): CommandError {
 }
 
 function failureReply(name: string, error: unknown): Document {
-  if (isProgrammerError(error)) {
-    log.error({ err: error, command: name }, 'embedded command failed unexpectedly');
-    const message = `Command '${name}' failed inside the embedded server: ${error.message}`;
-    return new CommandError('InternalError', message).toReply();
-  }
-  const failure = toCommandError(error);
+  const failure = toCommandError(error, name);
   log.debug({ command: name, code: failure.code }, 'embedded command refused');
   return failure.toReply();
-}
-
-function isProgrammerError(error: unknown): error is Error {
-  return error instanceof TypeError || error instanceof RangeError ||
-    error instanceof ReferenceError;
 }

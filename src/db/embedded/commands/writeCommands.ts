@@ -30,7 +30,7 @@ async function runBatch(
     try {
       runOne(statement as Document, index);
     } catch (error) {
-      writeErrors.push(toCommandError(error).toWriteError(index));
+      writeErrors.push(toCommandError(error, 'write').toWriteError(index));
       if (isOrdered) break;
     }
   }
