@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { cpus, loadavg } from 'node:os';
 import { LoadStats, round, type LatencySummary } from './LoadStats.ts';
 import type { BotClient } from './BotClient.ts';
 import { makeBots, playGroup, signUp, type GroupContext } from './playGroup.ts';
@@ -42,6 +43,8 @@ export interface LoadTestSummary {
   patchesPerClientPerSec: number;
   bytesPerClientPerSec: number;
   server: ServerFigures | { error: string };
+  /** This machine, shared by the server and the bots: cores and load averages at the end. */
+  machine: { cpus: number; loadAverage: number[] };
 }
 
 /** How long the bots get, after the end, to leave their rooms before the harness gives up. */
@@ -248,5 +251,6 @@ function summarise(
     patchesPerClientPerSec: round(stats.patches / Math.max(1, clientSeconds), 2),
     bytesPerClientPerSec: round(stats.bytesReceived / Math.max(1, clientSeconds), 1),
     server,
+    machine: { cpus: cpus().length, loadAverage: loadavg().map((load) => round(load)) },
   };
 }

@@ -24,6 +24,8 @@ export function parseSamples(page: string): Samples {
 export interface ServerFigures {
   eventLoopDelayMs: { p50: number; p99: number; max: number; windowS: number };
   cpuPercent: number;
+  /** Share of the time the main thread ran code: near 100 % means the loop is saturated. */
+  eventLoopUtilisationPercent: number;
   rssMB: number;
   peakRssMB: number;
   rooms: number;
@@ -51,6 +53,10 @@ export function serverFigures(
   return {
     eventLoopDelayMs: { p50: eld('0.5'), p99: eld('0.99'), max: eld('1'), windowS: 60 },
     cpuPercent: round((delta('process_cpu_seconds_total') / elapsedS) * 100, 1),
+    eventLoopUtilisationPercent: round(
+      (delta('fray_event_loop_busy_seconds_total') / elapsedS) * 100,
+      1,
+    ),
     rssMB: round(rss / MB, 1),
     peakRssMB: round(Math.max(rss, peakRssBytes) / MB, 1),
     rooms: get(end, 'fray_rooms'),

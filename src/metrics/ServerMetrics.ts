@@ -1,5 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { performance } from 'node:perf_hooks';
 import { matchMaker } from '@colyseus/core';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { battleActionsApplied } from './battleActions.ts';
@@ -125,6 +126,17 @@ export class ServerMetrics {
 
   #registerEventLoopGauges(): void {
     const window = this.#eventLoop;
+    let reportedBusyMs = 0;
+    new Counter({
+      name: 'fray_event_loop_busy_seconds_total',
+      help: 'Time the event loop spent running code (its utilisation is the rate of this)',
+      registers: [this.registry],
+      collect() {
+        const busyMs = performance.eventLoopUtilization().active;
+        if (busyMs > reportedBusyMs) this.inc((busyMs - reportedBusyMs) / 1000);
+        reportedBusyMs = busyMs;
+      },
+    });
     new Gauge({
       name: 'fray_event_loop_delay_seconds',
       help: 'Event-loop delay over the last 60 s (quantile 1 is the maximum)',
