@@ -2,6 +2,8 @@
  * Gacha benchmark through the HTTP API: prints one JSON object.
  *   tenPullsPerSec  successful ten-pulls per second, 50 concurrent clients (target ≥ 500)
  *   latencyMs       p50 / p99 / max of one ten-pull request, as a client sees it
+ *   cpuMsPerTenPull process CPU (server, database and client threads) per ten-pull: a figure
+ *                   that a busy machine distorts less than throughput; loadAverage1m says how busy
  * The API, the services and the embedded database (journalled to a temporary directory, as
  * `npm start` runs it; `--memory` for in-memory) all start in this process on 127.0.0.1.
  * Usage: npm run bench:gacha [-- --clients 50 --seconds 10 --memory]
@@ -10,7 +12,7 @@ import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
@@ -107,7 +109,10 @@ try {
   const tokens = await Promise.all(
     Array.from({ length: clients }, (_, i) => makeClient(stack.baseUrl, i)),
   );
+  const cpuBefore = process.cpuUsage();
   const report = await runClients(stack.baseUrl, tokens);
+  const cpu = process.cpuUsage(cpuBefore);
+  const cpuMsPerTenPull = (cpu.user + cpu.system) / 1000 / Math.max(1, report.ok);
   const tally = { ...report, histogram: decodeHistogram(report.histogram) };
   const elapsedS = report.elapsedS;
 
@@ -122,6 +127,8 @@ try {
     tenPullsPerSec: Math.round(tally.ok / elapsedS),
     targetTenPullsPerSec: 500,
     latencyMs: { p50: us(50), p99: us(99), max: us(100) },
+    cpuMsPerTenPull: Number(cpuMsPerTenPull.toFixed(2)),
+    loadAverage1m: Number(loadavg()[0]?.toFixed(2)),
     node: process.version,
   }, null, 2));
 } finally {
