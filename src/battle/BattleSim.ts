@@ -28,6 +28,17 @@ import type {
 
 const NO_EVENTS: readonly BattleEvent[] = Object.freeze([]);
 
+/** Hook codes (indexes into `HOOK_NAMES` and `Fighter.hooksByName`), so firing reads no names. */
+export const HOOK = {
+  onBattleStart: 0,
+  beforeAction: 1,
+  afterAction: 2,
+  onHit: 3,
+  onDamageTaken: 4,
+  onKill: 5,
+  onTurnEnd: 6,
+} as const satisfies Record<HookName, number>;
+
 /**
  * The simulator's state and its primitive rules (damage, healing, effects, death, hooks). The
  * rules that pick and shape an action live in `actions.ts` and `elements.ts`.
@@ -113,13 +124,13 @@ export class BattleSim implements Battle {
   #advance(): void {
     const actor = this.#nextActor();
     this.#countAction(actor);
-    this.fire('beforeAction', actor, actor, null, 0);
+    this.fire(HOOK.beforeAction, actor, actor, null, 0);
     if (actor.effectStacks > 0) tickEffects(this, actor);
     if (actor.isAlive) {
       takeAction(this, actor);
-      this.fire('afterAction', actor, actor, null, 0);
+      this.fire(HOOK.afterAction, actor, actor, null, 0);
       if (actor.ultimateCharge < ULTIMATE_CHARGES_READY) actor.ultimateCharge++;
-      if (actor.actionsLeft === 0) this.fire('onTurnEnd', actor, actor, null, 0);
+      if (actor.actionsLeft === 0) this.fire(HOOK.onTurnEnd, actor, actor, null, 0);
     }
     this.#checkEnd();
   }
@@ -242,16 +253,16 @@ export class BattleSim implements Battle {
     // A strike's hooks run in rule order: damage taken (or death), on hit, then on kill.
     const isKill = target.hp <= 0;
     if (isKill) this.markDead(target, source);
-    else if (lost > 0) this.fire('onDamageTaken', target, source, target, lost);
-    this.fire('onHit', source, source, target, lost);
-    if (isKill && source.isAlive) this.fire('onKill', source, source, target, 0);
+    else if (lost > 0) this.fire(HOOK.onDamageTaken, target, source, target, lost);
+    this.fire(HOOK.onHit, source, source, target, lost);
+    if (isKill && source.isAlive) this.fire(HOOK.onKill, source, source, target, 0);
     return lost;
   }
 
   /** Kills a target left at 0 hp, else lets its hooks react to the loss. */
   afterLoss(source: Fighter | null, target: Fighter, lost: number): void {
     if (target.hp <= 0) this.kill(target, source);
-    else if (lost > 0) this.fire('onDamageTaken', target, source, target, lost);
+    else if (lost > 0) this.fire(HOOK.onDamageTaken, target, source, target, lost);
   }
 
   /** Heals after enrage's cut; returns hp restored (never above max hp). */
@@ -267,7 +278,7 @@ export class BattleSim implements Battle {
 
   kill(target: Fighter, killer: Fighter | null): void {
     this.markDead(target, killer);
-    if (killer !== null && killer.isAlive) this.fire('onKill', killer, killer, target, 0);
+    if (killer !== null && killer.isAlive) this.fire(HOOK.onKill, killer, killer, target, 0);
   }
 
   /** Death without the killer's hooks: the event, and nothing left to act or carry effects. */
@@ -302,14 +313,15 @@ export class BattleSim implements Battle {
 
   /** Runs hook `name` for every holder reacting for `fighter`. */
   fire(
-    name: HookName,
+    code: number,
     fighter: Fighter,
     actor: Fighter | null,
     target: Fighter | null,
     amount: number,
   ): void {
-    const entries = fighter.hooksByName[HOOK_NAMES.indexOf(name)] as HookEntry[];
+    const entries = fighter.hooksByName[code] as HookEntry[];
     if (entries.length === 0 || this.#hookDepth >= MAX_HOOK_DEPTH) return;
+    const name = HOOK_NAMES[code] as HookName;
     for (const entry of entries) this.#call(entry, name, actor, target, amount);
   }
 

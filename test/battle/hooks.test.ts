@@ -1,5 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { HOOK } from '../../src/battle/BattleSim.ts';
 import { createBattle } from '../../src/battle/createBattle.ts';
 import type { BattleContent } from '../../src/battle/types.ts';
 import type { BattleHooks, HookName } from '../../src/plugins/hooks.ts';
@@ -32,6 +33,10 @@ function passive(id: string, hooks: BattleHooks): PassivePlugin {
 const KILLER = { ...STEADY, atk: 1e5 };
 
 describe('Battle hooks', () => {
+  it('numbers hooks in the order of HOOK_NAMES', () => {
+    assert.deepEqual(HOOK_NAMES.map((name) => HOOK[name]), [0, 1, 2, 3, 4, 5, 6]);
+  });
+
   it('fires a passive’s hooks for its owner, in rule order', () => {
     const calls: Call[] = [];
     const content = contentWithPassive(passive('spy', recorder(calls)));
