@@ -18,6 +18,9 @@ import type { RunRoomDeps } from './RunRoomDeps.ts';
 import { planBattle, settleBattle, type PlannedBattle } from './runBattle.ts';
 import { VoteBox } from './VoteBox.ts';
 
+/** Longest a decided command waits for its save before it is answered anyway. */
+const ACK_SAVE_WAIT_MS = 2_000;
+
 /** Who sent a command. */
 export interface Actor {
   sessionId: string;
@@ -139,13 +142,28 @@ export class RunSession {
       throw new GameError('RUN_ENDED', `Command "${command}" rejected: run "${run.id}" has ended`);
     }
     const ballot = await this.#ballotFor(run, command, actor, payload);
-    if (!ballot) return { isDecided: true };
+    if (!ballot) return this.#acknowledged(true);
 
     const electorate = this.membership.electorate(run);
     const isFirstBallot = this.#votes.ballotCount(ballot.topic) === 0;
     const { topic, choice, fallback } = ballot;
     const isDecided = this.#votes.cast(topic, actor.playerId, choice, electorate, fallback);
     if (!isDecided) this.#showOpenVote(topic, electorate.presentVoterIds.length, isFirstBallot);
+    return this.#acknowledged(isDecided);
+  }
+
+  /**
+   * Answers a command once its outcome is saved, so an acknowledged pick survives a crash
+   * (#9). While the database is down it answers after ACK_SAVE_WAIT_MS instead: the room plays
+   * on and players already hold the saveDelayed warning.
+   */
+  async #acknowledged(isDecided: boolean): Promise<{ isDecided: boolean }> {
+    if (!isDecided) return { isDecided };
+    let timer: NodeJS.Timeout | undefined;
+    const waited = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, ACK_SAVE_WAIT_MS);
+    });
+    await Promise.race([this.flush(), waited]).finally(() => clearTimeout(timer));
     return { isDecided };
   }
 
