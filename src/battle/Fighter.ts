@@ -42,6 +42,12 @@ export class Fighter implements CombatantView {
   actionsLeft = 0;
   darkStacks = 0;
   readonly effects: EffectTrack[] = [];
+  /**
+   * The damage over time this fighter's hits inflict and its heals' healing over time, looked
+   * up on first use (undefined until then) so effect ids are interned in order of first use.
+   */
+  dot: EffectDef | null | undefined = undefined;
+  hot: EffectDef | null | undefined = undefined;
   readonly hookEntries: HookEntry[] = [];
   /** `hookEntries` split by hook (indexed like `HOOK_NAMES`), filled by `indexHooks`. */
   readonly hooksByName: HookEntry[][] = [];

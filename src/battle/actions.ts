@@ -73,7 +73,7 @@ export function strike(
  * resistance; each whole unit of chance lands one sure stack and the fraction one more.
  */
 export function inflict(sim: BattleSim, attacker: Fighter, target: Fighter, hit: number): void {
-  const effect = sim.effects.dotOf(attacker.element);
+  const effect = attacker.dot ?? (attacker.dot = sim.effects.dotOf(attacker.element));
   if (effect === null || !target.isAlive) return;
   const chance = attacker.stats.effectHitRate - target.stats.effectResistance;
   if (chance <= 0) return;

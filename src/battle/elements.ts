@@ -88,7 +88,7 @@ export function lightHeal(sim: BattleSim, healer: Fighter): boolean {
 }
 
 function leaveHealingOverTime(sim: BattleSim, healer: Fighter, ally: Fighter, heal: number) {
-  const effect = sim.effects.hotOf(healer.element);
+  const effect = healer.hot ?? (healer.hot = sim.effects.hotOf(healer.element));
   if (effect === null) return;
   sim.addStacks(healer, ally, effect, Math.floor(heal * effect.tickShare), 1);
 }
@@ -129,7 +129,7 @@ function singleUltimate(sim: BattleSim, actor: Fighter): void {
 }
 
 function burn(sim: BattleSim, actor: Fighter, target: Fighter, hit: number): void {
-  const effect = sim.effects.dotOf(actor.element);
+  const effect = actor.dot ?? (actor.dot = sim.effects.dotOf(actor.element));
   if (effect === null) return;
   const perTick = Math.max(1, Math.floor(hit * effect.tickShare));
   sim.addStacks(actor, target, effect, perTick, FIRE_ULTIMATE_EFFECT_STACKS);
