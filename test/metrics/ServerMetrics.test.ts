@@ -68,3 +68,22 @@ describe('ServerMetrics', () => {
     assert.ok((sample(page, 'process_resident_memory_bytes ') ?? 0) > 0);
   });
 });
+
+describe('ServerMetrics with METRICS_TOKEN', () => {
+  let game: TestGame;
+  before(async () => {
+    game = await startTestGame({ METRICS_TOKEN: 'scrape-secret' });
+  });
+  after(async () => {
+    await game.stop();
+  });
+
+  it('answers 401 without the token and 200 with it', async () => {
+    const url = `${game.server.httpUrl}/metrics`;
+
+    const refused = await fetch(url);
+    const allowed = await fetch(url, { headers: { authorization: 'Bearer scrape-secret' } });
+
+    assert.deepEqual([refused.status, allowed.status], [401, 200]);
+  });
+});
