@@ -3,6 +3,10 @@ import { loadavg, tmpdir } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { MongoClient, type Collection } from 'mongodb';
+import { Cursors } from '../src/db/embedded/Cursors.ts';
+import { Store } from '../src/db/embedded/Store.ts';
+import { runCommand } from '../src/db/embedded/commands/runCommand.ts';
+import type { Document } from '../src/db/embedded/documents.ts';
 import { startEmbeddedMongo, type EmbeddedMongo } from '../src/db/embedded/index.ts';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -48,6 +52,10 @@ async function measureRound(server: EmbeddedMongo, journalPath: string, round: n
   });
   const bytesPerWrite = Math.round((await journalBytes(journalPath) - journalBefore) / INSERTS);
 
+  const admin = single.db('admin');
+  const pingOps = await opsPerSecond(FIND_ONES, async () => {
+    for (let i = 0; i < FIND_ONES; i += 1) await admin.command({ ping: 1 });
+  });
   const [findOneOps, findOneBusy] = await serverBusy(server, () =>
     opsPerSecond(FIND_ONES, async () => {
       for (let i = 0; i < FIND_ONES; i += 1) await docs.findOne({ _id: i % SEEDED_DOCS });
@@ -67,8 +75,31 @@ async function measureRound(server: EmbeddedMongo, journalPath: string, round: n
 
   await Promise.all([single.close(), pooled.close()]);
   return {
-    insertOps, findOneOps, concurrentUpdateOps, sequentialMs, concurrentMs, bytesPerWrite,
+    insertOps, pingOps, findOneOps, concurrentUpdateOps, sequentialMs, concurrentMs, bytesPerWrite,
     findOneBusy, updateBusy,
+  };
+}
+
+/** The server's own cost per command, called directly without driver or socket. */
+async function measureServerOnly(): Promise<{ findOne: number; findOneAndUpdate: number }> {
+  const store = new Store();
+  const context = {
+    store, cursors: new Cursors(), db: 'bench', connectionId: 0,
+    stats: { connections: 0, startedAtMs: 0 },
+  };
+  const docs = store.ensureCollection('bench', 'direct');
+  for (let i = 0; i < SEEDED_DOCS; i += 1) store.insert(docs, { _id: i, gold: 0 });
+  const micros = async (command: (i: number) => Document) => {
+    for (let i = 0; i < FIND_ONES; i += 1) await runCommand(command(i), context);
+    const start = performance.now();
+    for (let i = 0; i < FIND_ONES; i += 1) await runCommand(command(i), context);
+    return Number(((performance.now() - start) * 1000 / FIND_ONES).toFixed(1));
+  };
+  return {
+    findOne: await micros((i) => ({ find: 'direct', filter: { _id: i % SEEDED_DOCS }, limit: 1 })),
+    findOneAndUpdate: await micros((i) => ({
+      findAndModify: 'direct', query: { _id: i % SEEDED_DOCS }, update: { $inc: { gold: 1 } },
+    })),
   };
 }
 
@@ -131,6 +162,9 @@ console.log(JSON.stringify({
   durable: true,
   insertOpsPerSecSingleConnection: pick('insertOps'),
   findOneOpsPerSecSingleConnection: pick('findOneOps'),
+  // The same loop with a command that does no work: the driver and socket ceiling.
+  pingOpsPerSecSingleConnection: pick('pingOps'),
+  serverOnlyMicrosPerOp: await measureServerOnly(),
   findOneAndUpdateOpsPerSecConcurrent100: pick('concurrentUpdateOps'),
   hundredUpdates: {
     sequentialMs: Math.round(sequentialMs),
