@@ -139,4 +139,13 @@ describe('CRUD through the driver', () => {
     assert.equal(await items.countDocuments({ quiet: true }), 1);
     await client.close();
   });
+
+  it('refuses an array as _id', async () => {
+    const items = database.freshCollection();
+
+    const failure = await items.insertOne({ _id: [1, 2] } as never).catch((error) => error);
+
+    assert.equal((failure as MongoServerError).code, 2);
+    assert.equal(await items.countDocuments(), 0);
+  });
 });

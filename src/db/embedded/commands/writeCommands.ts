@@ -5,7 +5,7 @@ import {
   cloneDocument, isPlainObject, isSameValue, valueKey, type Document,
 } from '../documents.ts';
 import { MAX_BSON_BYTES } from '../wire.ts';
-import { applyUpdate, upsertSeed, withId } from './applyUpdate.ts';
+import { applyUpdate, isOperatorUpdate, upsertSeed, withId } from './applyUpdate.ts';
 import type { CommandContext, CommandTable } from './context.ts';
 import { asFilter, matchingDocuments } from './query.ts';
 
@@ -44,6 +44,10 @@ function withErrors(reply: Document, writeErrors: Document[]): Document {
 
 function insertDocument(collection: Collection, doc: unknown, context: CommandContext): void {
   if (!isPlainObject(doc)) throw new CommandError('BadValue', 'Inserted documents must be objects');
+  if (Array.isArray(doc._id) || doc._id instanceof RegExp) {
+    throw new CommandError('BadValue', `can't use an ${Array.isArray(doc._id) ? 'array' :
+      'regex'} for _id`);
+  }
   const size = calculateObjectSize(doc);
   if (size > MAX_BSON_BYTES) {
     throw new CommandError(
@@ -123,6 +127,10 @@ async function update(command: Document, context: CommandContext): Promise<Docum
 
   const writeErrors = await runBatch(command.updates, command.ordered !== false, context,
     (statement, index) => {
+      if (statement.multi && isPlainObject(statement.u) && !isOperatorUpdate(statement.u)) {
+        throw new CommandError('FailedToParse',
+          'multi update is not supported for replacement-style update');
+      }
       const collection = writeTarget(context, command.update, statement.upsert === true);
       if (!collection) return;
       const all = matchingDocuments(collection, statement.q);
