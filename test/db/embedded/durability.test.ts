@@ -48,6 +48,31 @@ async function killHard(child: Child): Promise<void> {
   await exited;
 }
 
+type Wallet = { _id: number; gold: number };
+
+/** Makes WRITES inserts and WRITES increments, all acknowledged, then returns the client. */
+async function writeAcknowledged(uri: string): Promise<MongoClient> {
+  const client = await new MongoClient(uri, { maxPoolSize: 20 }).connect();
+  const wallets = client.db('game').collection<Wallet>('wallets');
+  await wallets.insertOne({ _id: 0, gold: 0 });
+  await Promise.all(Array.from({ length: WRITES }, (_, i) => Promise.all([
+    wallets.insertOne({ _id: i + 1, gold: i }),
+    wallets.updateOne({ _id: 0 }, { $inc: { gold: 1 } }),
+  ])));
+  return client;
+}
+
+async function readBack(uri: string): Promise<{ count: number; gold: number | undefined }> {
+  const client = await new MongoClient(uri).connect();
+  const wallets = client.db('game').collection<Wallet>('wallets');
+  const result = {
+    count: await wallets.countDocuments(),
+    gold: (await wallets.findOne({ _id: 0 }))?.gold,
+  };
+  await client.close();
+  return result;
+}
+
 describe('Embedded server durability', () => {
   it('keeps every acknowledged write after SIGKILL and a restart', async (context) => {
     const dbPath = await mkdtemp(join(tmpdir(), 'fray-durability-'));
@@ -56,25 +81,13 @@ describe('Embedded server durability', () => {
       for (const child of children) await killHard(child);
       await rm(dbPath, { recursive: true, force: true });
     });
-    const first = await startServerProcess(dbPath);
-    children.push(first);
-    const client = await new MongoClient(first.uri, { maxPoolSize: 20 }).connect();
-    const wallets = client.db('game').collection<{ _id: number; gold: number }>('wallets');
-    await wallets.insertOne({ _id: 0, gold: 0 });
-    await Promise.all(Array.from({ length: WRITES }, (_, i) => Promise.all([
-      wallets.insertOne({ _id: i + 1, gold: i }),
-      wallets.updateOne({ _id: 0 }, { $inc: { gold: 1 } }),
-    ])));
+    children.push(await startServerProcess(dbPath));
+    const writer = await writeAcknowledged(children[0].uri);
 
-    await killHard(first);
-    await client.close(true).catch(() => undefined);
-    const second = await startServerProcess(dbPath);
-    children.push(second);
+    await killHard(children[0]);
+    await writer.close(true).catch(() => undefined);
+    children.push(await startServerProcess(dbPath));
 
-    const reader = await new MongoClient(second.uri).connect();
-    const reread = reader.db('game').collection<{ _id: number; gold: number }>('wallets');
-    assert.equal(await reread.countDocuments(), WRITES + 1);
-    assert.equal((await reread.findOne({ _id: 0 }))?.gold, WRITES);
-    await reader.close();
+    assert.deepEqual(await readBack(children[1].uri), { count: WRITES + 1, gold: WRITES });
   });
 });
