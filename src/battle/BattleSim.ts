@@ -8,11 +8,10 @@ import {
   ULTIMATE_CHARGES_READY,
 } from '../core/balance/battle.ts';
 import type { SeededRng } from '../core/rng.ts';
-import { HOOK_NAMES } from '../plugins/hooks.ts';
 import type { BattleApi, HookName, KindedModifier } from '../plugins/hooks.ts';
 import { takeAction } from './actions.ts';
 import { EffectCatalog, type EffectDef } from './EffectCatalog.ts';
-import type { Fighter, HookEntry } from './Fighter.ts';
+import type { Fighter, HookCall } from './Fighter.ts';
 import { HookApi } from './HookApi.ts';
 import { encodeLog } from './digest.ts';
 import { EventLog } from './EventLog.ts';
@@ -110,13 +109,13 @@ export class BattleSim implements Battle {
   /** Fires every battle-start hook, then ends the battle if a hook already decided it. */
   start(): void {
     for (const fighter of this.fighters) {
-      for (const entry of fighter.hookEntries) {
-        if (entry.owner === fighter) this.#call(entry, 'onBattleStart', null, null, 0);
+      for (const call of fighter.hooksByName[HOOK.onBattleStart] as HookCall[]) {
+        if (call.owner === fighter) this.#call(call, null, null, 0);
       }
     }
     const party = this.fighters[0] as Fighter;
-    for (const entry of party.hookEntries) {
-      if (entry.owner === null) this.#call(entry, 'onBattleStart', null, null, 0);
+    for (const call of party.hooksByName[HOOK.onBattleStart] as HookCall[]) {
+      if (call.owner === null) this.#call(call, null, null, 0);
     }
     this.#checkEnd();
   }
@@ -319,24 +318,16 @@ export class BattleSim implements Battle {
     target: Fighter | null,
     amount: number,
   ): void {
-    const entries = fighter.hooksByName[code] as HookEntry[];
-    if (entries.length === 0 || this.#hookDepth >= MAX_HOOK_DEPTH) return;
-    const name = HOOK_NAMES[code] as HookName;
-    for (const entry of entries) this.#call(entry, name, actor, target, amount);
+    const calls = fighter.hooksByName[code] as HookCall[];
+    if (calls.length === 0 || this.#hookDepth >= MAX_HOOK_DEPTH) return;
+    for (const call of calls) this.#call(call, actor, target, amount);
   }
 
-  #call(
-    entry: HookEntry,
-    name: HookName,
-    actor: Fighter | null,
-    target: Fighter | null,
-    amount: number,
-  ): void {
-    const hook = entry.hooks[name];
-    if (hook === undefined) return;
+  #call(call: HookCall, actor: Fighter | null, target: Fighter | null, amount: number): void {
     this.#hookDepth++;
     try {
-      hook({ battle: this.api, owner: entry.owner, actor, target, amount, copies: entry.copies });
+      const { hooks, owner, copies } = call;
+      call.run.call(hooks, { battle: this.api, owner, actor, target, amount, copies });
     } finally {
       this.#hookDepth--;
     }

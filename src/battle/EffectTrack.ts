@@ -58,8 +58,10 @@ export class EffectTrack {
   }
 
   clear(): void {
-    this.#bucketAmount.fill(0);
-    this.#bucketStacks.fill(0);
+    for (let bucket = 0; bucket < this.duration; bucket++) {
+      this.#bucketAmount[bucket] = 0;
+      this.#bucketStacks[bucket] = 0;
+    }
     this.perTick = 0;
     this.stacks = 0;
   }

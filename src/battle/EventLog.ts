@@ -63,18 +63,23 @@ const TYPE = codes(TYPES);
 
 /** Slots per event: the type code, then up to seven fields. */
 export const EVENT_SLOTS = 8;
-/** Room for a typical 5 v 5 battle (about 1000 events); the log doubles as needed. */
-const INITIAL_EVENTS = 1024;
+/** Events per chunk of the log: a typical 5 v 5 battle (about 1000 events) fills four. */
+const CHUNK_EVENTS = 256;
+const CHUNK_SLOTS = CHUNK_EVENTS * EVENT_SLOTS;
 
 /**
- * The event log, kept as fixed-size float64 records in one typed array (doubled when full), so
- * a battle allocates no object per event; objects are decoded only when asked for (a room's
- * `step()`). Measured on the 5 v 5 bench, this beat arrays of doubles, pushed or preallocated.
+ * The event log, kept as fixed-size float64 records in typed-array chunks of 256 events, so a
+ * battle allocates no object per event and growing never copies; objects are decoded only when
+ * asked for (a room's `step()`). Measured on the 5 v 5 bench, one typed array beat arrays of
+ * doubles, and chunks beat one array doubled when full (see docs/BATTLE.md).
  * Its canonical encoding is the records' bytes (little-endian) followed by the interned
  * strings, one per line, in order of first use.
  */
 export class EventLog {
-  #data = new Float64Array(INITIAL_EVENTS * EVENT_SLOTS);
+  readonly #chunks: Float64Array[] = [new Float64Array(CHUNK_SLOTS)];
+  #chunk = this.#chunks[0] as Float64Array;
+  /** Next free slot in `#chunk`. */
+  #offset = 0;
   #length = 0;
   readonly #strings: string[] = [];
   readonly #stringIds = new Map<string, number>();
@@ -174,29 +179,34 @@ export class EventLog {
    * platform Node supports today; a big-endian host would need a DataView encoding.
    */
   hash(): string {
-    const bytes = new Uint8Array(this.#data.buffer, 0, this.#length * EVENT_SLOTS * 8);
-    return createHash('sha256').update(bytes).update(this.#strings.join('\n')).digest('hex');
+    const hash = createHash('sha256');
+    let left = this.#length * EVENT_SLOTS * 8;
+    for (const chunk of this.#chunks) {
+      const bytes = Math.min(left, chunk.byteLength);
+      hash.update(new Uint8Array(chunk.buffer, 0, bytes));
+      left -= bytes;
+    }
+    return hash.update(this.#strings.join('\n')).digest('hex');
   }
 
   #push(type: number, a: number, b: number, c: number, d: number, e: number, f: number, g: number) {
-    let offset = this.#length * EVENT_SLOTS;
-    if (offset === this.#data.length) this.#grow();
-    const data = this.#data;
-    data[offset++] = type;
-    data[offset++] = a;
-    data[offset++] = b;
-    data[offset++] = c;
-    data[offset++] = d;
-    data[offset++] = e;
-    data[offset++] = f;
-    data[offset] = g;
+    let offset = this.#offset;
+    if (offset === CHUNK_SLOTS) {
+      this.#chunk = new Float64Array(CHUNK_SLOTS);
+      this.#chunks.push(this.#chunk);
+      offset = 0;
+    }
+    const data = this.#chunk;
+    data[offset] = type;
+    data[offset + 1] = a;
+    data[offset + 2] = b;
+    data[offset + 3] = c;
+    data[offset + 4] = d;
+    data[offset + 5] = e;
+    data[offset + 6] = f;
+    data[offset + 7] = g;
+    this.#offset = offset + EVENT_SLOTS;
     this.#length++;
-  }
-
-  #grow(): void {
-    const bigger = new Float64Array(this.#data.length * 2);
-    bigger.set(this.#data);
-    this.#data = bigger;
   }
 
   /** The string's number in this log, assigned in order of first use. */
@@ -211,13 +221,14 @@ export class EventLog {
   }
 
   #decode(index: number): BattleEvent {
-    const offset = index * EVENT_SLOTS;
-    const code = this.#data[offset] as number;
+    const data = this.#chunks[Math.floor(index / CHUNK_EVENTS)] as Float64Array;
+    const offset = (index % CHUNK_EVENTS) * EVENT_SLOTS;
+    const code = data[offset] as number;
     const event: Record<string, unknown> = { type: TYPES[code] };
     const schema = TYPE_SCHEMAS[code] as Schema;
     for (let i = 0; i < schema.length; i++) {
       const [name, kind] = schema[i] as Schema[number];
-      const value = this.#data[offset + 1 + i] as number;
+      const value = data[offset + 1 + i] as number;
       if (kind === 'number') event[name] = value;
       else if (kind === 'boolean') event[name] = value === 1;
       else if (kind === 'string') event[name] = this.#strings[value];

@@ -1,6 +1,12 @@
 import { ACTION_GAUGE_THRESHOLD } from '../core/balance/battle.ts';
 import { HOOK_NAMES } from '../plugins/hooks.ts';
-import type { BattleHooks, CombatantView, KindedModifier, Side } from '../plugins/hooks.ts';
+import type {
+  BattleHooks,
+  CombatantView,
+  HookContext,
+  KindedModifier,
+  Side,
+} from '../plugins/hooks.ts';
 import type { Element, Stats } from '../plugins/types.ts';
 import type { EffectDef } from './EffectCatalog.ts';
 import { EffectTrack } from './EffectTrack.ts';
@@ -13,6 +19,14 @@ export interface HookEntry {
   /** The fighter owning the passive or element; null for cards and relics. */
   readonly owner: Fighter | null;
   readonly copies: number;
+}
+
+/**
+ * One holder's function for one hook, resolved once: firing calls `run` with `hooks` as `this`
+ * instead of looking a hook up by name on objects of many shapes.
+ */
+export interface HookCall extends HookEntry {
+  readonly run: (context: HookContext) => void;
 }
 
 /**
@@ -42,6 +56,8 @@ export class Fighter implements CombatantView {
   actionsLeft = 0;
   darkStacks = 0;
   readonly effects: EffectTrack[] = [];
+  /** `effects` by the effect's log id, so applying a stack does not search by name. */
+  readonly #trackByLogId: (EffectTrack | undefined)[] = [];
   /**
    * The damage over time this fighter's hits inflict and its heals' healing over time, looked
    * up on first use (undefined until then) so effect ids are interned in order of first use.
@@ -50,7 +66,7 @@ export class Fighter implements CombatantView {
   hot: EffectDef | null | undefined = undefined;
   readonly hookEntries: HookEntry[] = [];
   /** `hookEntries` split by hook (indexed like `HOOK_NAMES`), filled by `indexHooks`. */
-  readonly hooksByName: HookEntry[][] = [];
+  readonly hooksByName: HookCall[][] = [];
   readonly #baseStats: Partial<Stats>;
   readonly #modifiers: KindedModifier[];
 
@@ -75,7 +91,12 @@ export class Fighter implements CombatantView {
   /** Sorts the hook entries by hook, so firing a hook nobody holds costs one array check. */
   indexHooks(): void {
     for (const name of HOOK_NAMES) {
-      this.hooksByName.push(this.hookEntries.filter((entry) => entry.hooks[name] !== undefined));
+      const calls: HookCall[] = [];
+      for (const { hooks, owner, copies } of this.hookEntries) {
+        const run = hooks[name];
+        if (run !== undefined) calls.push({ hooks, owner, copies, run });
+      }
+      this.hooksByName.push(calls);
     }
   }
 
@@ -89,11 +110,12 @@ export class Fighter implements CombatantView {
 
   /** The track of `effect`, created on first use. */
   track(effect: EffectDef): EffectTrack {
-    for (const track of this.effects) {
-      if (track.effectId === effect.id) return track;
-    }
+    const known = this.#trackByLogId[effect.logId];
+    if (known !== undefined) return known;
     const track = new EffectTrack(effect.id, effect.logId, effect.isHealing, effect.duration);
     this.effects.push(track);
+    while (this.#trackByLogId.length < effect.logId) this.#trackByLogId.push(undefined);
+    this.#trackByLogId[effect.logId] = track;
     return track;
   }
 
