@@ -28,8 +28,8 @@ const configSchema = z.object({
     .string()
     .default('')
     .transform((value) => value.split(',').map((origin) => origin.trim()).filter(Boolean)),
-  COMMANDS_PER_S: z.coerce.number().int().min(1).default(20),
-  COMMAND_FLOOD_PER_S: z.coerce.number().int().min(1).default(60),
+  COMMANDS_PER_S: z.coerce.number().int().min(1).default(50),
+  COMMAND_FLOOD_PER_S: z.coerce.number().int().min(1).default(150),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -69,7 +69,9 @@ async function waitForSavedRoom(game: HostileGame, token: string, runId: string,
     if (response.ok && (await response.json()).roomIndex === index) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(`Run "${runId}" was not saved at room ${index} in time`);
+  const saves = game.log.entries().filter((entry) => String(entry.msg).includes('save'));
+  const last = saves.slice(-3).map((entry) => JSON.stringify(entry).slice(0, 300));
+  throw new Error(`Run "${runId}" was not saved at room ${index} in time; ${last.join('\n')}`);
 }
 
 describe('Run room during a database outage', () => {
