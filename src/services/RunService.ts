@@ -75,7 +75,8 @@ export class RunService {
       { returnDocument: 'after', projection: { version: 1 } },
     ).lean();
     if (!saved) {
-      throw new GameError('CONFLICT', `Run "${id}" was saved by another writer since version ${version}`);
+      const message = `Run "${id}" was saved by another writer since version ${version}`;
+      throw new GameError('CONFLICT', message);
     }
     return saved.version;
   }

@@ -28,7 +28,8 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
   });
   const logs: Array<Record<string, unknown>> = [];
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('Server did not start in time')), START_DEADLINE_MS);
+    const timeout = () => reject(new Error('Server did not start in time'));
+    const timer = setTimeout(timeout, START_DEADLINE_MS);
     void exited.then((code) => reject(new Error(`Server exited before listening (${code})`)));
     createInterface({ input: child.stdout! }).on('line', (line) => {
       const entry = parseLine(line);

@@ -48,7 +48,8 @@ function memberCount(state: unknown): number {
 }
 
 function memberOf(seat: Seat, playerId: string) {
-  const members = seat.room.state.members as Map<string, { playerId: string } & Record<string, unknown>>;
+  type Member = { playerId: string } & Record<string, unknown>;
+  const members = seat.room.state.members as Map<string, Member>;
   return [...members.values()].find((member) => member.playerId === playerId);
 }
 

@@ -54,7 +54,8 @@ describe('RunRoom after a server crash', () => {
     const first = await startServer(dataDir);
     const client = new FrayClient(first.url);
     const session = await client.register(`survivor_${Date.now() % 1e8}`, 'password123');
-    const room = await client.createRun({ party: (await client.me()).party, pressure: 0, seed: 21 });
+    const party = (await client.me()).party;
+    const room = await client.createRun({ party, pressure: 0, seed: 21 });
     const player = new RunPlayer(room);
     await player.ready();
     await playUntilBeforeBattle(player);
