@@ -104,7 +104,11 @@ export async function startGameServer(options: GameServerOptions): Promise<GameS
   const deps = { config, logger, tokens, players, runs, registry, content, buildSpec };
   colyseus.define('run', RunRoom.withDeps(deps)).filterBy(['runId']);
 
-  await colyseus.listen(config.PORT, config.HOST);
+  await listen(colyseus, httpServer, config).catch(async (error: unknown) => {
+    metrics.stop();
+    await database.close();
+    throw error;
+  });
   // Prepended after listen, so it also times the matchmaking routes Colyseus answers itself.
   httpServer.prependListener('request', (req, res) => metrics.observeRequest(req, res));
   const port = (httpServer.address() as AddressInfo).port;
@@ -126,6 +130,20 @@ export async function startGameServer(options: GameServerOptions): Promise<GameS
       }
     },
   };
+}
+
+/** Binds the port; a bind failure (EADDRINUSE, EACCES) rejects instead of leaving us unbound. */
+async function listen(colyseus: ColyseusServer, httpServer: HttpServer, config: Config) {
+  let onError: ((error: Error) => void) | undefined;
+  const failed = new Promise<never>((_, reject) => {
+    onError = reject;
+    httpServer.once('error', onError);
+  });
+  try {
+    await Promise.race([colyseus.listen(config.PORT, config.HOST), failed]);
+  } finally {
+    if (onError) httpServer.off('error', onError);
+  }
 }
 
 async function stopGameServer(
