@@ -105,13 +105,13 @@ describe('Journal', () => {
     await reopened.journal.close();
   });
 
-  it('takes over a lock naming this process that no journal here holds', async (context) => {
+  it('takes over a lock left by an earlier process with the same pid', async (context) => {
     const dir = await makeDataDir(context);
-    await writeFile(join(dir, 'mongod.lock'), String(process.pid));
+    await writeFile(join(dir, 'mongod.lock'), `${process.pid} 1000`);
 
     const { journal } = await openStore(dir);
 
-    assert.equal(await readFile(join(dir, 'mongod.lock'), 'utf8'), String(process.pid));
+    assert.notEqual(await readFile(join(dir, 'mongod.lock'), 'utf8'), `${process.pid} 1000`);
     await journal.close();
   });
 
