@@ -53,6 +53,9 @@ function closeCode(room: Room): Promise<number> {
   });
 }
 
+/** A ROOM_REQUEST frame whose payload is not MessagePack (0xc1 is never used). */
+const GARBAGE_REQUEST = new Uint8Array([21, 1, 0xa1, 0x78, 0xc1, 0xc1]);
+
 describe('RunRoom command rate limit', () => {
   it('answers commands past the per-second limit with RATE_LIMITED', async () => {
     const host = await soloRun();
@@ -77,5 +80,15 @@ describe('RunRoom command rate limit', () => {
     assert.deepEqual(await host.command('advance'), { isDecided: true });
     const warned = game.log.entries().filter((e) => e.msg === 'client dropped for flooding');
     assert.equal(warned.length, 1);
+  });
+
+  it('disconnects a client flooding undecodable requests that reach no handler', async () => {
+    const { host, fan } = await watchedRun();
+    const closed = closeCode(fan.room);
+
+    for (let i = 0; i < FLOOD_PER_S * 3; i++) fan.room.connection.send(GARBAGE_REQUEST);
+
+    assert.equal(await closed, 4002);
+    assert.deepEqual(await host.command('setSpeed', { speed: 2 }), { isDecided: true });
   });
 });

@@ -75,6 +75,9 @@ export class RunRoom extends Room<{ state: RunState; client: RunClient }> {
     this.#session = new RunSession(this, this.deps);
     const { COMMANDS_PER_S: softPerS, COMMAND_FLOOD_PER_S: hardPerS } = this.deps.config;
     this.#rateLimit = new CommandRateLimit({ softPerS, hardPerS });
+    // Backstop for frames that never reach a handler (undecodable requests answer an error and
+    // keep the connection): Colyseus drops a client past this many frames a second.
+    this.maxMessagesPerSecond = hardPerS * 2;
     const runId = 'runId' in parsed.data ? parsed.data.runId : this.#session.mintRunId();
     // Two rooms must never share a run (or a room id): resuming a live run joins its room.
     if ((await matchMaker.query({ roomId: runId })).length > 0) {
