@@ -58,8 +58,27 @@ const TYPES = Object.keys(SCHEMAS) as BattleEventType[];
 const TYPE_SCHEMAS: Schema[] = TYPES.map((type) => SCHEMAS[type]);
 const codes = <T extends string>(names: readonly T[]) =>
   Object.fromEntries(names.map((name, i) => [name, i])) as Record<T, number>;
-/** Type codes by name; enum fields are coded by `indexOf` on their short, constant lists. */
+/** Type codes by name; rare enum fields are coded by `indexOf` on their short, constant lists. */
 const TYPE = codes(TYPES);
+
+/**
+ * Codes of the enum fields written on every action, as comparisons rather than `indexOf`, so
+ * that a call site's constant folds to a number once inlined. They follow the lists' order
+ * (checked by test/battle/EventLog.test.ts).
+ */
+export function actionCode(kind: ActionKind): number {
+  return kind === 'attack' ? 0 : kind === 'ultimate' ? 1 : 2;
+}
+
+export function damageCode(cause: DamageCause): number {
+  if (cause === 'hit') return 0;
+  return cause === 'splash' ? 1 : cause === 'detonate' ? 2 : 3;
+}
+
+export function healCode(cause: HealCause): number {
+  if (cause === 'regain') return 0;
+  return cause === 'light' ? 1 : cause === 'ultimate' ? 2 : 3;
+}
 
 /** Slots per event: the type code, then up to seven fields. */
 export const EVENT_SLOTS = 8;
@@ -90,7 +109,7 @@ export class EventLog {
   }
 
   acted(actor: number, kind: ActionKind, target: number): void {
-    this.#push(TYPE.acted, actor, ACTION_KINDS.indexOf(kind), target, 0, 0, 0, 0);
+    this.#push(TYPE.acted, actor, actionCode(kind), target, 0, 0, 0, 0);
   }
 
   ultimateUsed(actor: number, element: Element): void {
@@ -111,12 +130,11 @@ export class EventLog {
     cause: DamageCause,
   ): void {
     const crit = isCrit ? 1 : 0;
-    const code = DAMAGE_CAUSES.indexOf(cause);
-    this.#push(TYPE.damaged, source, target, amount, absorbed, hp, crit, code);
+    this.#push(TYPE.damaged, source, target, amount, absorbed, hp, crit, damageCode(cause));
   }
 
   healed(source: number, target: number, amount: number, hp: number, cause: HealCause): void {
-    this.#push(TYPE.healed, source, target, amount, hp, HEAL_CAUSES.indexOf(cause), 0, 0);
+    this.#push(TYPE.healed, source, target, amount, hp, healCode(cause), 0, 0);
   }
 
   shielded(target: number, amount: number, shield: number): void {

@@ -7,7 +7,7 @@ import type {
   KindedModifier,
   Side,
 } from '../plugins/hooks.ts';
-import type { Element, Stats } from '../plugins/types.ts';
+import { ELEMENTS, type Element, type Stats } from '../plugins/types.ts';
 import type { EffectDef } from './EffectCatalog.ts';
 import { EffectTrack } from './EffectTrack.ts';
 import { computeStats } from './stats.ts';
@@ -40,6 +40,7 @@ export class Fighter implements CombatantView {
   readonly id: string;
   readonly name: string;
   readonly element: Element;
+  readonly elementIndex: number;
   readonly level: number;
   readonly isParty: boolean;
   readonly actionsPerTurn: number;
@@ -77,6 +78,7 @@ export class Fighter implements CombatantView {
     this.id = spec.id;
     this.name = spec.name;
     this.element = spec.element;
+    this.elementIndex = ELEMENTS.indexOf(spec.element);
     this.level = spec.level;
     this.isParty = side === 'party';
     this.actionsPerTurn = spec.actionsPerTurn ?? 1;

@@ -10,6 +10,8 @@ import { ELEMENTS, type Element, type Stats } from '../plugins/types.ts';
 /** Who strikes, as the damage formula sees it. */
 export interface Striker {
   readonly element: Element;
+  /** `element`'s index in `ELEMENTS`, so a hit looks its multiplier up by number. */
+  readonly elementIndex: number;
   readonly isParty: boolean;
   readonly stats: Readonly<Stats>;
 }
@@ -30,7 +32,7 @@ export function hitDamage(
   const sum = atk + target.stats.def;
   let damage = sum > 0 ? (atk * atk) / sum : 0;
   if (isCrit) damage *= attacker.stats.critDamage;
-  damage *= elementMultiplier(attacker.element, target.element);
+  damage *= MULTIPLIERS[attacker.elementIndex * ELEMENTS.length + target.elementIndex] ?? 1;
   damage *= attacker.stats.vitality / (target.stats.vitality * target.stats.mitigation);
   if (!attacker.isParty) damage *= 1 + enrageStacks * ENRAGE_DAMAGE_PER_STACK;
   damage *= multiplier;

@@ -2,10 +2,11 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { elementMultiplier, hitDamage, type Striker } from '../../src/battle/damage.ts';
 import { DEFAULT_STATS } from '../../src/core/balance/battle.ts';
-import type { Element, Stats } from '../../src/plugins/types.ts';
+import { ELEMENTS, type Element, type Stats } from '../../src/plugins/types.ts';
 
 function striker(stats: Partial<Stats> = {}, element: Element = 'Generic', isParty = true) {
-  const made: Striker = { element, isParty, stats: { ...DEFAULT_STATS, ...stats } };
+  const elementIndex = ELEMENTS.indexOf(element);
+  const made: Striker = { element, elementIndex, isParty, stats: { ...DEFAULT_STATS, ...stats } };
   return made;
 }
 
