@@ -1,5 +1,4 @@
 import { createBattle, validateBattleConfig } from '../../battle/index.ts';
-import type { Battle } from '../../battle/types.ts';
 import { SHOP } from '../../core/balance/runs.ts';
 import { GameError } from '../../core/errors.ts';
 import type { Logger } from '../../core/logger.ts';
@@ -14,6 +13,7 @@ import { mirrorRun } from './mirrorRun.ts';
 import { Membership } from './Membership.ts';
 import { PartySpecs } from './PartySpecs.ts';
 import { RunPersistence } from './RunPersistence.ts';
+import { RunRewards } from './RunRewards.ts';
 import type { RunRoomDeps } from './RunRoomDeps.ts';
 import { planBattle, settleBattle, type PlannedBattle } from './runBattle.ts';
 import { VoteBox } from './VoteBox.ts';
@@ -54,6 +54,7 @@ export class RunSession {
   readonly #deps: RunRoomDeps;
   readonly #specs: PartySpecs;
   readonly #votes: VoteBox;
+  readonly #rewards: RunRewards;
   readonly membership: Membership;
   #log: Logger;
   #run: RunRecord | undefined;
@@ -68,6 +69,8 @@ export class RunSession {
     this.#log = deps.logger;
     this.#specs = new PartySpecs(deps);
     this.membership = new Membership(host.state, deps, this.#specs);
+    const notify = (playerId: string, grant: unknown) => this.#notifyPlayer(playerId, grant);
+    this.#rewards = new RunRewards(deps.runs, this.membership, notify);
     this.#votes = new VoteBox(
       (callback, ms) => {
         const timer = host.clock.setTimeout(callback, ms);
@@ -309,8 +312,11 @@ export class RunSession {
     const floor = run.floor;
     const roomIndex = run.roomIndex;
 
-    void this.#grantExp(run, spoils.expBySlot);
-    void this.#record(run, planned, battle);
+    if (this.#persistence) {
+      const onGranted = () => this.#changed();
+      void this.#rewards.grantExp(run, spoils.expBySlot, this.#persistence, this.#log, onGranted);
+    }
+    void this.#rewards.record(run, planned, battle, this.#log);
     rules.finishBattle(
       run,
       { isVictory: battle.outcome === 'victory', isBoss, foesDefeated: spoils.foesDefeated },
@@ -333,55 +339,8 @@ export class RunSession {
   }
 
   #collectLoot(run: RunRecord): void {
-    const key = `${run.id}:${run.floor}:${run.roomIndex}:loot`;
     const loot = rules.collectLoot(run);
-    const items = Object.fromEntries(
-      loot.items.map((item) => [`${item.element}-${item.stars}`, item.count]),
-    );
-    for (const playerId of loot.earnerIds) {
-      void this.#persistence
-        ?.grant(playerId, { key, tickets: loot.tickets, items })
-        .then((isApplied) => {
-          if (isApplied) this.#notifyPlayer(playerId, { tickets: loot.tickets, items });
-        })
-        .catch((error: unknown) => this.#log.error({ err: error, playerId }, 'loot grant failed'));
-    }
-  }
-
-  async #grantExp(run: RunRecord, expBySlot: Map<RunRecord['party'][number], number>) {
-    const key = `${run.id}:${run.floor}:${run.roomIndex}:exp`;
-    const byOwner = new Map<string, Record<string, number>>();
-    for (const [slot, exp] of expBySlot) {
-      const owned = byOwner.get(slot.ownerId) ?? {};
-      owned[slot.characterId] = exp;
-      byOwner.set(slot.ownerId, owned);
-    }
-    await Promise.all(
-      [...byOwner].map(async ([playerId, characterExp]) => {
-        try {
-          await this.membership.grantExp(run, playerId, characterExp, key, this.#persistence);
-          this.#notifyPlayer(playerId, { characterExp });
-          this.#changed();
-        } catch (error) {
-          this.#log.error({ err: error, playerId }, 'exp grant failed');
-        }
-      }),
-    );
-  }
-
-  async #record(run: RunRecord, planned: PlannedBattle, battle: Battle) {
-    await this.#deps.runs
-      .recordBattle({
-        runId: run.id,
-        floor: run.floor,
-        roomIndex: run.roomIndex,
-        seed: planned.config.seed,
-        config: planned.config,
-        outcome: battle.outcome ?? 'unfinished',
-        actionCount: battle.actionCount,
-        digest: battle.digest(),
-      })
-      .catch((error: unknown) => this.#log.error({ err: error }, 'battle record failed'));
+    if (this.#persistence) this.#rewards.grantLoot(run, loot, this.#persistence, this.#log);
   }
 
   #notifyPlayer(playerId: string, grant: unknown): void {

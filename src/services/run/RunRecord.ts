@@ -1,3 +1,5 @@
+import type { ItemElement, ItemStars } from '../../core/balance/gacha.ts';
+
 /** Plain, database-free shapes of a run, shared by the run room and RunService. */
 
 export const RUN_PHASES = ['map', 'battle', 'reward', 'shop', 'ended'] as const;
@@ -16,8 +18,8 @@ export interface PartySlot {
 }
 
 export interface LootItem {
-  element: string;
-  stars: number;
+  element: ItemElement;
+  stars: ItemStars;
   count: number;
 }
 

@@ -1,4 +1,4 @@
-import { ELEMENTS } from '../../plugins/types.ts';
+import { ITEM_ELEMENTS } from '../../core/balance/gacha.ts';
 import { REWARDS } from '../../core/balance/runs.ts';
 import type { SeededRng } from '../../core/rng.ts';
 import type { ContentLists } from './ContentLists.ts';
@@ -74,7 +74,7 @@ export function rollLoot(
     itemCount += rng.int(itemsMin, itemsMax);
   }
   const ticketChance = isAfterBoss ? REWARDS.ticketChanceAfterBoss : REWARDS.ticketChance;
-  const element = rng.pick(ELEMENTS.filter((name) => name !== 'Generic'));
+  const element = rng.pick(ITEM_ELEMENTS);
   return {
     gold: Math.round(gold * (1 + REWARDS.goldPressureGrowth * pressure)),
     tickets: rng.chance(ticketChance) ? 1 : 0,
