@@ -9,11 +9,12 @@ export const FLOOR = {
 } as const;
 
 export const PRESSURE_MAX = 20;
-export const PARTY_SIZE_MAX = 5;
 export const MEMBERS_MAX = 4;
 export const SPECTATORS_MAX = 8;
 
 export const FOES = {
+  /** Most foes in one battle (the simulator takes 1–5 a side). */
+  max: 5,
   /** Base count is 1 + floor(pressure / perPressure). */
   perPressure: 5,
   /** Chance of each extra foe, up to partySize − 1 of them ("more likely than not"). */

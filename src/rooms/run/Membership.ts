@@ -1,4 +1,5 @@
-import { MEMBERS_MAX, PARTY_SIZE_MAX } from '../../core/balance/runs.ts';
+import { PARTY_MAX } from '../../core/balance/progression.ts';
+import { MEMBERS_MAX } from '../../core/balance/runs.ts';
 import { GameError, describeIssues } from '../../core/errors.ts';
 import { userExpForBattle } from '../../services/player/levels.ts';
 import type { PartySlot, RunRecord } from '../../services/run/RunRecord.ts';
@@ -178,10 +179,10 @@ export class Membership {
       throw new GameError('INVALID_PARTY', 'A new member must bring at least one character');
     }
     const size = run.party.length + characterIds.length;
-    if (size > PARTY_SIZE_MAX) {
+    if (size > PARTY_MAX) {
       throw new GameError(
         'INVALID_PARTY',
-        `Party would hold ${size} characters (at most ${PARTY_SIZE_MAX})`,
+        `Party would hold ${size} characters (at most ${PARTY_MAX})`,
       );
     }
     const slots = await this.buildParty(playerId, characterIds);

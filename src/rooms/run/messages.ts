@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { PARTY_SIZE_MAX, PRESSURE_MAX } from '../../core/balance/runs.ts';
+import { PARTY_MAX } from '../../core/balance/progression.ts';
+import { PRESSURE_MAX } from '../../core/balance/runs.ts';
 
 /** Commands a client sends to the `run` room (imperative camelCase). */
 export const RUN_COMMANDS = {
@@ -52,7 +53,7 @@ export type CommandPayload<C extends RunCommand> = z.infer<(typeof COMMAND_PAYLO
 const party = z
   .array(id)
   .min(1)
-  .max(PARTY_SIZE_MAX)
+  .max(PARTY_MAX)
   .refine((ids) => new Set(ids).size === ids.length, 'must not repeat a character');
 
 /** Options of `create("run", …)`: a new run, or `runId` to resume a saved one. */

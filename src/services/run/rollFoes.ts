@@ -1,5 +1,5 @@
 import { DEFAULT_STATS } from '../../core/balance/battle.ts';
-import { FOES, PARTY_SIZE_MAX } from '../../core/balance/runs.ts';
+import { FOES } from '../../core/balance/runs.ts';
 import type { SeededRng } from '../../core/rng.ts';
 import type { CombatantSpec } from '../../battle/types.ts';
 import type { Element, Stats } from '../../plugins/types.ts';
@@ -29,7 +29,7 @@ interface FoeTemplate {
  */
 export function rollFoes(rng: SeededRng, roll: FoeRoll, content: ContentLists): CombatantSpec[] {
   const pool = rng.shuffle(foeTemplates(content));
-  const count = Math.min(foeCount(rng, roll), pool.length, PARTY_SIZE_MAX);
+  const count = Math.min(foeCount(rng, roll), pool.length, FOES.max);
   const level = 1 + Math.floor(roll.roomsCleared / FOES.roomsPerLevel);
   const adjectives = content.list('adjective');
 
