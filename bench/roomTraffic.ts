@@ -71,6 +71,8 @@ async function measure(seconds: number): Promise<RoomTraffic> {
         await Promise.all([hostPlayer.room.leave(), friendPlayer.room.leave()]);
         continue;
       }
+      // The battle message can arrive before the state patch that shows the battle.
+      await friendPlayer.waitFor((s) => s.phase === 'battle', 'the battle to show', 5000);
       const counter = countFrames(friendPlayer.room);
       const actionsBefore = friendPlayer.state.battle.actionCount;
       const startedAt = performance.now();
