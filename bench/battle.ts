@@ -148,20 +148,12 @@ function measureDigestMs(content: BattleContent): number {
   return (wallMs() - start) / 100;
 }
 
-/**
- * The room's figure; its server logs stay off stdout unless LOG_LEVEL asks for them.
- * Known limitation: `measureRoomTraffic` sometimes measures no time at all (it can start waiting
- * before the client's state shows the battle), so an empty measurement is retried.
- */
+/** The room's figure; its server logs stay off stdout unless LOG_LEVEL asks for them. */
 async function measureRoom(): Promise<RoomTraffic | null> {
   if (roomSeconds <= 0) return null;
   process.env.LOG_LEVEL ??= 'silent';
   const { measureRoomTraffic } = await import('./roomTraffic.ts');
-  let traffic = await measureRoomTraffic(roomSeconds);
-  for (let retry = 0; retry < 8 && traffic.measuredSeconds === 0; retry++) {
-    traffic = await measureRoomTraffic(roomSeconds);
-  }
-  return traffic.measuredSeconds === 0 ? null : traffic;
+  return measureRoomTraffic(roomSeconds);
 }
 
 const content = makeBattleContent();
