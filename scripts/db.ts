@@ -21,7 +21,10 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 const dbPath = values.dbpath ?? join(loadConfig().DATA_DIR, 'db');
 
 // A process of its own has no game loop to protect, so the server runs on the main thread.
-const server = await startEmbeddedMongo({ dbPath, port, thread: 'main' });
+const server = await startEmbeddedMongo({ dbPath, port, thread: 'main' }).catch((error: Error) => {
+  console.error(`db failed: ${error.message}`);
+  process.exit(1);
+});
 console.log(`Embedded MongoDB-compatible server ready at ${server.uri} (data in ${dbPath})`);
 
 let isStopping = false;

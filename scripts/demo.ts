@@ -1,6 +1,7 @@
 /**
  * A real client of a running server: registers (or logs in), pulls gacha with its tickets,
- * starts (or resumes) a run and plays N rooms at the fastest pacing, then prints a summary.
+ * starts (or resumes) a run and plays up to N rooms at the fastest pacing (fewer when the party
+ * falls), then prints a summary.
  *
  *   npm run demo -- [--url http://127.0.0.1:2567] [--user U --password P] [--rooms N]
  *                   [--resume RUN_ID] [--json]
@@ -15,9 +16,11 @@ interface PullAnswer {
   tickets: number;
 }
 
+const DEFAULT_URL = 'http://127.0.0.1:2567';
+
 const { values } = parseArgs({
   options: {
-    url: { type: 'string', default: 'http://127.0.0.1:2567' },
+    url: { type: 'string', default: DEFAULT_URL },
     user: { type: 'string' },
     password: { type: 'string' },
     rooms: { type: 'string', default: '3' },
@@ -45,7 +48,8 @@ async function main(): Promise<void> {
   while (played.length < rooms && player.state.phase !== 'ended') {
     played.push(await player.playRoom({ skipBattles: true }));
   }
-  const shownPassword = values.password ? '<your password>' : password;
+  // A generated account is shown with its password, so the run can be resumed.
+  const shownPassword = values.password ? undefined : password;
   const summary = { ...summarise(player.state, username, pulls, played), password: shownPassword };
   await room.leave(true);
   print(summary);
@@ -60,7 +64,11 @@ async function signIn(client: FrayClient, username: string, password: string): P
     await client.login(username, password);
   } catch (error) {
     if (!(error instanceof ApiError) || error.code !== 'INVALID_CREDENTIALS') throw error;
-    await client.register(username, password);
+    // Unknown user: register it. A taken name here means the password was wrong.
+    await client.register(username, password).catch((registerError: unknown) => {
+      const isTaken = registerError instanceof ApiError && registerError.code === 'USERNAME_TAKEN';
+      throw isTaken ? new Error(`Wrong password for user "${username}"`) : registerError;
+    });
   }
 }
 
@@ -104,10 +112,9 @@ function summarise(state: RunView, username: string, pulls: string[], played: st
   };
 }
 
-function print(summary: ReturnType<typeof summarise> & { password: string }): void {
+function print(summary: ReturnType<typeof summarise> & { password: string | undefined }): void {
   if (values.json) {
-    const { password, ...shown } = summary;
-    console.log(JSON.stringify(shown));
+    console.log(JSON.stringify(summary));
     return;
   }
   console.log(`Player ${summary.username}: run ${summary.runId}`);
@@ -119,8 +126,9 @@ function print(summary: ReturnType<typeof summarise> & { password: string }): vo
   console.log(`  gacha characters: ${summary.charactersPulled.join(', ') || 'none'}`);
   console.log(`  result: ${summary.result}`);
   if (summary.result === 'in progress') {
-    const login = `--user ${summary.username} --password ${summary.password}`;
-    console.log(`  resume with: npm run demo -- --resume ${summary.runId} ${login}`);
+    const url = values.url === DEFAULT_URL ? '' : ` --url ${values.url}`;
+    const login = `--user ${summary.username} --password ${summary.password ?? '<yours>'}`;
+    console.log(`  resume with: npm run demo --${url} --resume ${summary.runId} ${login}`);
   }
 }
 

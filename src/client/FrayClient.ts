@@ -83,11 +83,15 @@ export class FrayClient {
     if (this.#token) headers.authorization = `Bearer ${this.#token}`;
     if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
 
-    const response = await fetch(`${this.baseUrl}${path}`, {
+    const url = `${this.baseUrl}${path}`;
+    const response = await fetch(url, {
       method,
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),
       signal: options.signal ?? AbortSignal.timeout(15_000),
+    }).catch((error: Error) => {
+      const reason = (error.cause as Error | undefined)?.message ?? error.message;
+      throw new Error(`Cannot reach ${url} (${reason}); is the server running?`, { cause: error });
     });
     const text = await response.text();
     const parsed = text ? (JSON.parse(text) as unknown) : undefined;

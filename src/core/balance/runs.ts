@@ -23,7 +23,7 @@ export const FOES = {
   spread: 0.05,
   growthPerRoomCleared: 0.08,
   /** Weak battle rooms field foes at this share of normal strength. */
-  weakStrength: 0.75,
+  weakStrength: 0.5,
   bossHpFactor: 4,
   bossAtkFactor: 1.5,
   /** Foe level = 1 + floor(roomsCleared / roomsPerLevel). */
