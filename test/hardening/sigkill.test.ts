@@ -1,32 +1,11 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { FrayClient } from '../../src/client/FrayClient.ts';
 import { RunPlayer } from '../../src/client/RunPlayer.ts';
-import { startServerProcess, type ServerProcess } from '../support/serverProcess.ts';
+import { useServerProcesses } from '../support/serverProcess.ts';
 
 const PASSWORD = 'password123';
-const servers: ServerProcess[] = [];
-const folders: string[] = [];
-
-after(async () => {
-  await Promise.all(servers.map((server) => server.kill('SIGKILL')));
-  await Promise.all(folders.map((folder) => rm(folder, { recursive: true, force: true })));
-});
-
-async function startServer(dataDir: string): Promise<ServerProcess> {
-  const server = await startServerProcess({ DATA_DIR: dataDir, BATTLE_PACING_MS: '20' });
-  servers.push(server);
-  return server;
-}
-
-async function freshDataDir(): Promise<string> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'fray-kill-'));
-  folders.push(dataDir);
-  return dataDir;
-}
+const processes = useServerProcesses({ BATTLE_PACING_MS: '20' });
 
 interface PullAnswer {
   pullId: string;
@@ -35,8 +14,8 @@ interface PullAnswer {
 
 describe('Server on SIGKILL', () => {
   it('loses no acknowledged pull', async () => {
-    const dataDir = await freshDataDir();
-    const first = await startServer(dataDir);
+    const dataDir = await processes.dataDir();
+    const first = await processes.start(dataDir);
     const client = new FrayClient(first.url);
     const { username } = await client.register(`puller_${Date.now() % 1e8}`, PASSWORD);
     const pull = await client.request<PullAnswer>('POST', '/api/gacha/pull', {
@@ -46,7 +25,7 @@ describe('Server on SIGKILL', () => {
 
     await first.kill('SIGKILL');
 
-    const returning = new FrayClient((await startServer(dataDir)).url);
+    const returning = new FrayClient((await processes.start(dataDir)).url);
     await returning.login(username, PASSWORD);
     const history = await returning.request<{ pulls: Array<{ pullId?: string }> }>(
       'GET',
@@ -57,8 +36,8 @@ describe('Server on SIGKILL', () => {
   });
 
   it('keeps an acknowledged card pick and resumes from the last completed room', async () => {
-    const dataDir = await freshDataDir();
-    const first = await startServer(dataDir);
+    const dataDir = await processes.dataDir();
+    const first = await processes.start(dataDir);
     const client = new FrayClient(first.url);
     const { username } = await client.register(`picker_${Date.now() % 1e8}`, PASSWORD);
     const player = new RunPlayer(await client.createRun({ party: ['avatar'], seed: 21 }));
@@ -76,7 +55,7 @@ describe('Server on SIGKILL', () => {
     await player.command('pickCard', { cardId });
     await first.kill('SIGKILL');
 
-    const returning = new FrayClient((await startServer(dataDir)).url);
+    const returning = new FrayClient((await processes.start(dataDir)).url);
     await returning.login(username, PASSWORD);
     const resumed = new RunPlayer(await returning.resumeRun(runId));
     await resumed.ready();

@@ -1,16 +1,22 @@
 import { randomBytes } from 'node:crypto';
 import { ColyseusTestServer } from '@colyseus/testing/TestServer';
 import { loadConfig, type Config } from '../../src/core/config.ts';
-import { logger } from '../../src/core/logger.ts';
+import { logger as defaultLogger, type Logger } from '../../src/core/logger.ts';
 import { startGameServer, type GameServer } from '../../src/server.ts';
 import { FrayClient, type Session } from '../../src/client/FrayClient.ts';
 import { startTestDatabase } from './database.ts';
 
+export interface TestPlayer {
+  client: FrayClient;
+  session: Session;
+  password: string;
+}
+
 export interface TestGame {
   server: GameServer;
   colyseus: ColyseusTestServer;
-  /** A new client signed in as a fresh player. */
-  newPlayer(prefix?: string): Promise<{ client: FrayClient; session: Session }>;
+  /** A new client signed in as a fresh player with a random password. */
+  newPlayer(prefix?: string): Promise<TestPlayer>;
   stop(): Promise<void>;
 }
 
@@ -18,7 +24,10 @@ export interface TestGame {
  * The whole game server on 127.0.0.1 and an ephemeral port, over a test database (embedded in
  * memory, or under MONGODB_URI), with fast battle pacing unless overridden.
  */
-export async function startTestGame(overrides: Partial<Config> = {}): Promise<TestGame> {
+export async function startTestGame(
+  overrides: Partial<Config> = {},
+  logger: Logger = defaultLogger,
+): Promise<TestGame> {
   const database = await startTestDatabase('game');
   const config = loadConfig({
     HOST: '127.0.0.1',
@@ -39,8 +48,9 @@ export async function startTestGame(overrides: Partial<Config> = {}): Promise<Te
     newPlayer: async (prefix = 'p') => {
       const client = new FrayClient(server.httpUrl);
       const username = `${prefix}_${randomBytes(5).toString('hex')}`;
-      const session = await client.register(username, 'password123');
-      return { client, session };
+      const password = `pw-${randomBytes(8).toString('hex')}`;
+      const session = await client.register(username, password);
+      return { client, session, password };
     },
     stop: async () => {
       await server.stop();

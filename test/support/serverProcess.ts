@@ -1,4 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after } from 'node:test';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
@@ -57,4 +61,36 @@ function parseLine(line: string): Record<string, unknown> {
   } catch {
     return { msg: line };
   }
+}
+
+export interface ServerProcesses {
+  /** A fresh data folder, removed after the test file. */
+  dataDir(): Promise<string>;
+  /** Starts a server process on `dataDir`; it is killed after the test file if still running. */
+  start(dataDir: string): Promise<ServerProcess>;
+}
+
+/**
+ * Server processes and data folders for one test file, all given `env`; an `after` hook kills
+ * the processes and removes the folders.
+ */
+export function useServerProcesses(env: Record<string, string> = {}): ServerProcesses {
+  const servers: ServerProcess[] = [];
+  const folders: string[] = [];
+  after(async () => {
+    await Promise.all(servers.map((server) => server.kill('SIGKILL')));
+    await Promise.all(folders.map((folder) => rm(folder, { recursive: true, force: true })));
+  });
+  return {
+    dataDir: async () => {
+      const folder = await mkdtemp(join(tmpdir(), 'fray-server-'));
+      folders.push(folder);
+      return folder;
+    },
+    start: async (dataDir) => {
+      const server = await startServerProcess({ ...env, DATA_DIR: dataDir });
+      servers.push(server);
+      return server;
+    },
+  };
 }

@@ -1,25 +1,11 @@
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { FrayClient } from '../../../src/client/FrayClient.ts';
 import { RunPlayer, type RunView } from '../../../src/client/RunPlayer.ts';
-import { startServerProcess, type ServerProcess } from '../../support/serverProcess.ts';
+import { playUntilBeforeBattle } from '../../support/runs.ts';
+import { useServerProcesses } from '../../support/serverProcess.ts';
 
-const servers: ServerProcess[] = [];
-const folders: string[] = [];
-
-after(async () => {
-  await Promise.all(servers.map((server) => server.kill('SIGKILL')));
-  await Promise.all(folders.map((folder) => rm(folder, { recursive: true, force: true })));
-});
-
-async function startServer(dataDir: string): Promise<ServerProcess> {
-  const server = await startServerProcess({ DATA_DIR: dataDir, BATTLE_PACING_MS: '200' });
-  servers.push(server);
-  return server;
-}
+const processes = useServerProcesses({ BATTLE_PACING_MS: '200' });
 
 function snapshot(state: RunView) {
   const hp: Record<string, number> = {};
@@ -33,32 +19,17 @@ function snapshot(state: RunView) {
   return { roomIndex: state.roomIndex, hp, cards: state.cards.toArray(), relics, gold: state.gold };
 }
 
-/** Plays rooms until one more advance will enter a battle; returns the player at that point. */
-async function playUntilBeforeBattle(player: RunPlayer): Promise<void> {
-  for (let rooms = 0; rooms < 3 || !nextRoomIsBattle(player.state); rooms++) {
-    assert.ok(rooms < 20, 'no battle room within 20 rooms');
-    await player.playRoom({ skipBattles: true });
-    assert.notEqual(player.state.phase, 'ended', 'the run ended before the restart');
-  }
-}
-
-function nextRoomIsBattle(state: RunView): boolean {
-  const next = state.roomKinds[state.roomIndex + 1];
-  return next === 'weak' || next === 'normal';
-}
-
 describe('RunRoom after a server crash', () => {
   it('resumes the run at the room in progress with the same hp, cards and relics', async () => {
-    const dataDir = await mkdtemp(join(tmpdir(), 'fray-resume-'));
-    folders.push(dataDir);
-    const first = await startServer(dataDir);
+    const dataDir = await processes.dataDir();
+    const first = await processes.start(dataDir);
     const client = new FrayClient(first.url);
     const session = await client.register(`survivor_${Date.now() % 1e8}`, 'password123');
     const party = (await client.me()).party;
     const room = await client.createRun({ party, pressure: 0, seed: 21 });
     const player = new RunPlayer(room);
     await player.ready();
-    await playUntilBeforeBattle(player);
+    await playUntilBeforeBattle(player, 3);
     const before = snapshot(player.state);
 
     await player.command('advance');
@@ -66,7 +37,7 @@ describe('RunRoom after a server crash', () => {
     await waitForSavedRoom(client, player.state.runId, before.roomIndex + 1);
     assert.notEqual(await first.kill('SIGKILL'), 0);
 
-    const second = await startServer(dataDir);
+    const second = await processes.start(dataDir);
     const returning = new FrayClient(second.url);
     await returning.login(session.username, 'password123');
     const resumed = new RunPlayer(await returning.resumeRun(player.state.runId));
