@@ -106,6 +106,10 @@ export class BattleSim implements Battle {
     return this.record.hash();
   }
 
+  release(): void {
+    this.record.release();
+  }
+
   /** Fires every battle-start hook, then ends the battle if a hook already decided it. */
   start(): void {
     for (const fighter of this.fighters) {

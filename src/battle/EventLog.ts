@@ -85,6 +85,18 @@ export const EVENT_SLOTS = 8;
 /** Events per chunk of the log: a typical 5 v 5 battle (about 1000 events) fills four. */
 const CHUNK_EVENTS = 256;
 const CHUNK_SLOTS = CHUNK_EVENTS * EVENT_SLOTS;
+/**
+ * Chunks of released logs, reused without zeroing: every record is written whole, and only
+ * records written by the current owner are ever read. Bounded, so it holds at most 4 MB.
+ */
+const spareChunks: Float64Array[] = [];
+const MAX_SPARE_CHUNKS = 256;
+/** Where a released log's stray writes go: a typed array ignores writes past its end. */
+const NOWHERE = new Float64Array(0);
+
+function takeChunk(): Float64Array {
+  return spareChunks.pop() ?? new Float64Array(CHUNK_SLOTS);
+}
 
 /**
  * The event log, kept as fixed-size float64 records in typed-array chunks of 256 events, so a
@@ -95,11 +107,12 @@ const CHUNK_SLOTS = CHUNK_EVENTS * EVENT_SLOTS;
  * strings, one per line, in order of first use.
  */
 export class EventLog {
-  readonly #chunks: Float64Array[] = [new Float64Array(CHUNK_SLOTS)];
+  #chunks: Float64Array[] = [takeChunk()];
   #chunk = this.#chunks[0] as Float64Array;
   /** Next free slot in `#chunk`. */
   #offset = 0;
   #length = 0;
+  #isReleased = false;
   readonly #strings: string[] = [];
   readonly #stringIds = new Map<string, number>();
   readonly #decoded: BattleEvent[] = [];
@@ -179,6 +192,25 @@ export class EventLog {
     this.#push(TYPE.battleEnded, code, actions, END_REASONS.indexOf(reason), 0, 0, 0, 0);
   }
 
+  /**
+   * Gives the chunks back for later logs to reuse. Reading the log afterwards throws; writes
+   * go nowhere, so no chunk is ever shared with its next owner.
+   */
+  release(): void {
+    if (this.#isReleased) return;
+    this.#isReleased = true;
+    for (const chunk of this.#chunks) {
+      if (spareChunks.length < MAX_SPARE_CHUNKS) spareChunks.push(chunk);
+    }
+    this.#chunks = [];
+    this.#chunk = NOWHERE;
+    this.#offset = 0;
+  }
+
+  #assertHeld(): void {
+    if (this.#isReleased) throw new RangeError('Event log was released');
+  }
+
   /** Decoded events `from` (included) to `to` (excluded); decoded objects are cached. */
   slice(from: number, to: number = this.#length): BattleEvent[] {
     const events: BattleEvent[] = [];
@@ -187,6 +219,7 @@ export class EventLog {
   }
 
   at(index: number): BattleEvent {
+    this.#assertHeld();
     while (this.#decoded.length <= index) this.#decoded.push(this.#decode(this.#decoded.length));
     return this.#decoded[index] as BattleEvent;
   }
@@ -197,6 +230,7 @@ export class EventLog {
    * platform Node supports today; a big-endian host would need a DataView encoding.
    */
   hash(): string {
+    this.#assertHeld();
     const hash = createHash('sha256');
     let left = this.#length * EVENT_SLOTS * 8;
     for (const chunk of this.#chunks) {
@@ -210,7 +244,7 @@ export class EventLog {
   #push(type: number, a: number, b: number, c: number, d: number, e: number, f: number, g: number) {
     let offset = this.#offset;
     if (offset === CHUNK_SLOTS) {
-      this.#chunk = new Float64Array(CHUNK_SLOTS);
+      this.#chunk = takeChunk();
       this.#chunks.push(this.#chunk);
       offset = 0;
     }

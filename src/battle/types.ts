@@ -146,4 +146,10 @@ export interface Battle {
    * battle and its outcome.
    */
   digest(): string;
+  /**
+   * Hands the log's memory back for reuse by later battles, once nothing will read this one
+   * again: afterwards `events`, `log()` and `digest()` throw. Optional: an unreleased battle is
+   * simply collected.
+   */
+  release(): void;
 }

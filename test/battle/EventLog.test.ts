@@ -51,4 +51,33 @@ describe('EventLog', () => {
     const expected = createHash('sha256').update(new Uint8Array(records.buffer)).update('');
     assert.equal(log.hash(), expected.digest('hex'));
   });
+
+  it('refuses reads once released', () => {
+    const log = new EventLog();
+    log.dodged(1, 2);
+    log.at(0);
+
+    log.release();
+
+    assert.throws(() => log.at(0), /released/);
+    assert.throws(() => log.hash(), /released/);
+  });
+
+  it('lets a later log reuse released chunks, unseen by the released one', () => {
+    const released = new EventLog();
+    for (let i = 0; i < 600; i++) released.shielded(-i, -i, -i);
+    released.release();
+    const records = new Float64Array(600 * EVENT_SLOTS);
+
+    const log = new EventLog();
+    for (let i = 0; i < 600; i++) {
+      log.dodged(i, i + 1);
+      released.dodged(-1, -1);
+      records.set([DODGED, i, i + 1], i * EVENT_SLOTS);
+    }
+
+    const expected = createHash('sha256').update(new Uint8Array(records.buffer)).update('');
+    assert.equal(log.hash(), expected.digest('hex'));
+    assert.deepEqual(log.at(599), { type: 'dodged', source: 599, target: 600 });
+  });
 });

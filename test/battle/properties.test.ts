@@ -114,6 +114,21 @@ describe('Battle properties', () => {
     assert.equal(new Set(first.map((run) => run.digest)).size, seeds.length);
   });
 
+  it('gives the same digests when each battle reuses the memory of released ones', () => {
+    const seeds = Array.from({ length: 50 }, (_, i) => i * 104729);
+    const fresh = seeds.map(digestOf);
+
+    const reused = seeds.map((seed) => {
+      const battle = createBattle(makeTeamsConfig(seed), CONTENT);
+      battle.runToEnd();
+      const digest = battle.digest();
+      battle.release();
+      return digest;
+    });
+
+    assert.deepEqual(reused, fresh.map((run) => run.digest));
+  });
+
   it('replays a pinned battle to its recorded outcome and digest', () => {
     const battle = createBattle(makeTeamsConfig(7), CONTENT);
 
