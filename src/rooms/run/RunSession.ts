@@ -113,8 +113,11 @@ export class RunSession {
     if (isCreator) await this.#createRun(playerId);
     const run = this.#requireRun();
     const joinOptions = isCreator ? {} : options;
+    const membersBefore = run.memberIds.length;
     const role = await this.membership.admit(run, sessionId, playerId, joinOptions);
-    this.#changed();
+    // Only a new member changes the saved run; a creator's run was just stored.
+    if (run.memberIds.length === membersBefore) this.#mirror();
+    else this.#changed();
     if (run.phase === 'battle' && !this.#driver) this.#startBattle();
     return role;
   }
@@ -400,9 +403,13 @@ export class RunSession {
 
   /** Mirrors the run into the room state and saves it. */
   #changed(): void {
+    this.#mirror();
+    this.#persistence?.requestSave();
+  }
+
+  #mirror(): void {
     const run = this.#requireRun();
     mirrorRun(this.#host.state, run, this.#specs, this.#deps.registry, this.#deps.content);
-    this.#persistence?.requestSave();
   }
 
   #requireRun(): RunRecord {
