@@ -339,6 +339,8 @@ export class RunSession {
     }
     if (run.status !== 'active') this.#host.broadcast(RUN_NOTICES.runEnded, { result: run.result });
     this.#changed();
+    // Everything above read the log synchronously; later battles may reuse its memory.
+    battle.release();
   }
 
   #collectLoot(run: RunRecord): void {
