@@ -48,6 +48,7 @@ export class RunRoom extends Room<{ state: RunState; client: RunClient }> {
   #session: RunSession | undefined;
   #log: Logger | undefined;
   #rateLimit: CommandRateLimit | undefined;
+  readonly #createdAt = performance.now();
 
   /** Binds the room to the server's services; the result is what `defineRoom` registers. */
   static withDeps(deps: RunRoomDeps): typeof RunRoom {
@@ -73,25 +74,15 @@ export class RunRoom extends Room<{ state: RunState; client: RunClient }> {
     if (!parsed.success) throw refusal(invalidOptions(parsed.error.issues));
 
     this.#session = new RunSession(this, this.deps);
-    const { COMMANDS_PER_S: softPerS, COMMAND_FLOOD_PER_S: hardPerS } = this.deps.config;
-    this.#rateLimit = new CommandRateLimit({ softPerS, hardPerS });
-    // Backstop for frames that never reach a handler (undecodable requests answer an error and
-    // keep the connection): Colyseus drops a client past this many frames a second.
-    this.maxMessagesPerSecond = hardPerS * 2;
-    const runId = 'runId' in parsed.data ? parsed.data.runId : this.#session.mintRunId();
-    // Two rooms must never share a run (or a room id): resuming a live run joins its room.
-    if ((await matchMaker.query({ roomId: runId })).length > 0) {
-      const message = `Run "${runId}" already has a live room; join it with joinOrCreate`;
-      throw refusal(new GameError('CONFLICT', message));
-    }
-    this.roomId = runId;
-    // filterBy(['runId']) finds live rooms by metadata; a new run's options carry no runId.
-    if (!('runId' in parsed.data)) await this.setMetadata({ runId });
-    this.#log = this.deps.logger.child({ roomName: 'run', roomId: runId });
-    if ('runId' in parsed.data) await this.#session.resume(runId).catch(rethrowAsRefusal);
-    else this.#session.prepareNewRun(parsed.data);
+    this.#limitCommands();
+    const choice = parsed.data;
+    const runId = 'runId' in choice ? choice.runId : this.#session.mintRunId();
+    await this.#claimRoomId(runId, !('runId' in choice));
+    if ('runId' in choice) await this.#session.resume(runId).catch(rethrowAsRefusal);
+    else this.#session.prepareNewRun(choice);
+
     this.#registerCommands();
-    this.#log.info({ isResume: 'runId' in parsed.data }, 'room created');
+    this.#log?.info({ isResume: 'runId' in choice }, 'room created');
   }
 
   async onJoin(client: RunClient, options: unknown, auth: PlayerAuth): Promise<void> {
@@ -124,7 +115,8 @@ export class RunRoom extends Room<{ state: RunState; client: RunClient }> {
 
   async onDispose(): Promise<void> {
     await this.#session?.close();
-    this.#log?.info({ clients: this.clients.length }, 'room disposed');
+    const lifetimeMs = Math.round(performance.now() - this.#createdAt);
+    this.#log?.info({ clients: this.clients.length, lifetimeMs }, 'room disposed');
   }
 
   onUncaughtException(error: Error, methodName: string): void {
@@ -134,6 +126,26 @@ export class RunRoom extends Room<{ state: RunState; client: RunClient }> {
   /** Sends a notice to one client; used by the session, which owns no transport. */
   notify(sessionId: string, type: string, payload: unknown): void {
     this.clients.getById(sessionId)?.send(type, payload);
+  }
+
+  #limitCommands(): void {
+    const { COMMANDS_PER_S: softPerS, COMMAND_FLOOD_PER_S: hardPerS } = this.deps.config;
+    this.#rateLimit = new CommandRateLimit({ softPerS, hardPerS });
+    // Backstop for frames that never reach a handler (undecodable requests answer an error and
+    // keep the connection): Colyseus drops a client past this many frames a second.
+    this.maxMessagesPerSecond = hardPerS * 2;
+  }
+
+  /** Makes the run id this room's id; two rooms must never share a run. */
+  async #claimRoomId(runId: string, isNewRun: boolean): Promise<void> {
+    if ((await matchMaker.query({ roomId: runId })).length > 0) {
+      const message = `Run "${runId}" already has a live room; join it with joinOrCreate`;
+      throw refusal(new GameError('CONFLICT', message));
+    }
+    this.roomId = runId;
+    // filterBy(['runId']) finds live rooms by metadata; a new run's options carry no runId.
+    if (isNewRun) await this.setMetadata({ runId });
+    this.#log = this.deps.logger.child({ roomName: 'run', roomId: runId });
   }
 
   #registerCommands(): void {
