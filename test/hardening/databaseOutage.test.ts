@@ -16,8 +16,17 @@ const WAIT_MS = 40_000;
 
 const cleanups: Array<() => Promise<unknown>> = [];
 
+/** Each cleanup gets a bounded share of the hook's time, so one stuck step cannot hang the rest. */
+const CLEANUP_WAIT_MS = 15_000;
+
 after(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup();
+  for (const cleanup of cleanups.reverse()) {
+    let timer: NodeJS.Timeout | undefined;
+    const gaveUp = new Promise((resolve) => {
+      timer = setTimeout(resolve, CLEANUP_WAIT_MS);
+    });
+    await Promise.race([cleanup(), gaveUp]).finally(() => clearTimeout(timer));
+  }
 });
 
 async function freePort(): Promise<number> {

@@ -21,6 +21,9 @@ export interface PlayerAuth {
 
 type RunClient = Client<{ auth: PlayerAuth }>;
 
+/** Longest shutdown waits for a room's last save; a database that is down must not hang it. */
+const SHUTDOWN_SAVE_WAIT_MS = 5_000;
+
 /** Numeric close codes for refused joins, beside the string code in the message. */
 const JOIN_REFUSAL_STATUS: Partial<Record<ErrorCode, number>> = {
   UNAUTHORIZED: 401,
@@ -109,7 +112,10 @@ export class RunRoom extends Room<{ state: RunState; client: RunClient }> {
   }
 
   async onBeforeShutdown(): Promise<void> {
-    await this.#session?.flush();
+    const session = this.#session;
+    if (session && !(await finishesWithin(session.flush(), SHUTDOWN_SAVE_WAIT_MS))) {
+      this.#log?.error({ waitedMs: SHUTDOWN_SAVE_WAIT_MS }, 'run save unfinished at shutdown');
+    }
     await this.disconnect();
   }
 
@@ -235,4 +241,17 @@ function refusal(error: GameError): ServerError {
 
 function rethrowAsRefusal(error: unknown): never {
   throw isGameError(error) ? refusal(error) : error;
+}
+
+/** Resolves true when `work` settles within `ms`, false when the time runs out first. */
+async function finishesWithin(work: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  try {
+    return await Promise.race([work.then(() => true), timedOut]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
