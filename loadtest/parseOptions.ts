@@ -1,17 +1,9 @@
 import { parseArgs } from 'node:util';
+import type { LoadTestOptions } from './runLoadTest.ts';
 import { PACINGS, SCENARIOS, type Pacing, type Scenario } from './scenarios.ts';
 
-export interface CliOptions {
-  url: string;
-  bots: number;
-  durationS: number;
-  rampS: number;
-  scenario: Scenario;
-  pacing: Pacing;
-  thinkMs: number;
-  waitMs: number;
-  metricsToken: string | undefined;
-  signUpConcurrency: number;
+/** The harness's options as the command line gives them, plus the output choice. */
+export interface CliOptions extends Omit<LoadTestOptions, 'onProgress'> {
   json: boolean;
 }
 
