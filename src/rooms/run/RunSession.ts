@@ -35,6 +35,8 @@ export interface RunHost {
     setInterval(callback: () => void, ms: number): { clear(): void };
   };
   broadcast(type: string, payload: unknown): void;
+  /** Sends pending state changes now rather than at the next patch interval. */
+  broadcastPatch(): boolean;
   notify(sessionId: string, type: string, payload: unknown): void;
   disconnect(): Promise<unknown>;
 }
@@ -164,12 +166,15 @@ export class RunSession {
    * on and players already hold the saveDelayed warning.
    */
   async #acknowledged(isDecided: boolean): Promise<{ isDecided: boolean }> {
-    if (!isDecided) return { isDecided };
-    let timer: NodeJS.Timeout | undefined;
-    const waited = new Promise<void>((resolve) => {
-      timer = setTimeout(resolve, ACK_SAVE_WAIT_MS);
-    });
-    await Promise.race([this.flush(), waited]).finally(() => clearTimeout(timer));
+    if (isDecided) {
+      let timer: NodeJS.Timeout | undefined;
+      const waited = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, ACK_SAVE_WAIT_MS);
+      });
+      await Promise.race([this.flush(), waited]).finally(() => clearTimeout(timer));
+    }
+    // The answer follows the patch, so a client that reads the state on an answer sees it.
+    this.#host.broadcastPatch();
     return { isDecided };
   }
 

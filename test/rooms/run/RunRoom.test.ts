@@ -56,6 +56,15 @@ describe('RunRoom', () => {
     assert.equal(player.state.phase, expected);
   });
 
+  it('answers a decided command only after the patch that shows its outcome', async () => {
+    const { player } = await startRun(7);
+
+    await player.command('advance');
+
+    assert.equal(player.state.phase, 'battle');
+    assert.equal(player.state.roomIndex, 1);
+  });
+
   it('mirrors each action into the battle state as it plays', async () => {
     const { player } = await startRun(11);
     await player.command('advance');
