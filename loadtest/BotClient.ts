@@ -61,7 +61,7 @@ export class BotClient {
     const startedAt = performance.now();
     const room = await join(this.api);
     this.#instrument(room);
-    const player = new RunPlayer(room, this.#waitMs);
+    const player = new RunPlayer(room, { waitMs: this.#waitMs });
     this.player = player;
     await this.#abortable(player.ready());
     this.#enteredAt = performance.now();

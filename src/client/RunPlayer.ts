@@ -47,6 +47,24 @@ export class CommandRejectedError extends Error {
 }
 
 const DEFAULT_WAIT_MS = 15_000;
+/** Below the server's default COMMANDS_PER_S (50), with room for delivery jitter. */
+const DEFAULT_COMMANDS_PER_S = 40;
+/**
+ * The server counts commands per second as they arrive; counting over a longer window here
+ * keeps uneven delivery delays from squeezing more than the limit into one of its seconds.
+ */
+const RATE_WINDOW_MS = 1_250;
+
+export interface RunPlayerOptions {
+  /** Deadline of each command and wait, in milliseconds. */
+  waitMs?: number;
+  /**
+   * Commands sent per second at most (counted over RATE_WINDOW_MS); a command past it waits
+   * for a free slot, so a fast scripted player is not refused with RATE_LIMITED. `Infinity`
+   * turns pacing off.
+   */
+  commandsPerS?: number;
+}
 
 /**
  * Plays a run room the way a player would: sends commands as requests and waits for the state
@@ -55,10 +73,14 @@ const DEFAULT_WAIT_MS = 15_000;
 export class RunPlayer {
   readonly room: Room;
   readonly #waitMs: number;
+  readonly #commandsPerS: number;
+  /** When the commands of the last second were sent, oldest first. */
+  readonly #sentAtMs: number[] = [];
 
-  constructor(room: Room, waitMs = DEFAULT_WAIT_MS) {
+  constructor(room: Room, options: RunPlayerOptions = {}) {
     this.room = room;
-    this.#waitMs = waitMs;
+    this.#waitMs = options.waitMs ?? DEFAULT_WAIT_MS;
+    this.#commandsPerS = options.commandsPerS ?? DEFAULT_COMMANDS_PER_S;
     // Notices are optional for a player; a catch-all keeps the SDK from warning about them.
     room.onMessage('*', () => {});
   }
@@ -74,6 +96,7 @@ export class RunPlayer {
 
   /** Sends a command and resolves with the room's answer; a refusal throws with its code. */
   async command(type: string, payload?: unknown): Promise<unknown> {
+    await this.#sendSlot();
     try {
       return await this.room.request(type, payload, { timeout: this.#waitMs });
     } catch (error) {
@@ -147,6 +170,20 @@ export class RunPlayer {
       else if (stage === 'relic') await this.command('pickRelic', { relicId: firstOption });
       else await this.command('collectLoot');
       await this.waitFor((s) => s.phase !== 'reward' || s.reward.stage !== stage, 'next reward');
+    }
+  }
+
+  /** Resolves once a command can go out without passing `commandsPerS` in any one second. */
+  async #sendSlot(): Promise<void> {
+    for (;;) {
+      const nowMs = performance.now();
+      while (nowMs - (this.#sentAtMs[0] ?? nowMs) >= RATE_WINDOW_MS) this.#sentAtMs.shift();
+      if (this.#sentAtMs.length < this.#commandsPerS) {
+        this.#sentAtMs.push(nowMs);
+        return;
+      }
+      const oldestMs = this.#sentAtMs[0] ?? nowMs;
+      await new Promise((resolve) => setTimeout(resolve, oldestMs + RATE_WINDOW_MS - nowMs));
     }
   }
 

@@ -20,7 +20,9 @@ after(async () => {
 
 async function soloRun(): Promise<RunPlayer> {
   const owner = await game.newPlayer('host');
-  const host = new RunPlayer(await owner.client.createRun({ party: ['avatar'], seed: 5 }));
+  // Unpaced: these tests send past the server's limit on purpose.
+  const room = await owner.client.createRun({ party: ['avatar'], seed: 5 });
+  const host = new RunPlayer(room, { commandsPerS: Infinity });
   await host.ready();
   return host;
 }
@@ -67,6 +69,18 @@ describe('RunRoom command rate limit', () => {
 
     assert.deepEqual(codes.slice(0, SOFT_PER_S), Array(SOFT_PER_S).fill('OK'));
     assert.deepEqual(codes.slice(SOFT_PER_S), Array(3).fill('RATE_LIMITED'));
+  });
+
+  it('spreads a paced player\'s burst over time so none of it is refused', async () => {
+    const host = await soloRun();
+    const paced = new RunPlayer(host.room, { commandsPerS: SOFT_PER_S - 1 });
+    const burst = Array.from({ length: SOFT_PER_S * 2 }, () =>
+      paced.command('setSpeed', { speed: 2 }),
+    );
+
+    const codes = (await Promise.allSettled(burst)).map(codeOf);
+
+    assert.deepEqual(codes, Array(SOFT_PER_S * 2).fill('OK'));
   });
 
   it('disconnects a flooding client only, and the room plays on', async () => {
