@@ -141,8 +141,13 @@ export class GachaService {
 
   /**
    * The player's pulls, newest first, `limit` (1–100) per page; pass `before` from the last page.
+   * The first page first restores any audit record a crash lost after its pull was saved.
    */
-  history(playerId: string, page: { limit?: number; before?: string } = {}): Promise<HistoryPage> {
+  async history(
+    playerId: string,
+    page: { limit?: number; before?: string } = {},
+  ): Promise<HistoryPage> {
+    if (page.before === undefined) await this.#restoreLostAudits(playerId);
     return this.#log.history(playerId, page);
   }
 
@@ -190,10 +195,25 @@ export class GachaService {
   }
 
   async #findEarlier(playerId: string, key: string): Promise<RecentPullRecord | undefined> {
+    return (await this.#recentPulls(playerId)).find((pull) => pull.key === key);
+  }
+
+  /** The copies of its last pulls a player keeps for replays, oldest first. */
+  async #recentPulls(playerId: string): Promise<RecentPullRecord[]> {
     const player = await this.#players
       .findById(playerId, { recentPulls: 1 })
       .lean<Pick<PlayerRecord, 'recentPulls'>>();
-    return player?.recentPulls?.find((pull) => pull.key === key);
+    return player?.recentPulls ?? [];
+  }
+
+  /**
+   * A pull is saved on the player before its audit record is written, so a crash in between
+   * leaves the record missing. The player's replay list still holds the pull: write it back.
+   * Known limitation: only the last RECENT_PULLS_KEPT pulls can be restored this way.
+   */
+  async #restoreLostAudits(playerId: string): Promise<void> {
+    const recent = await this.#recentPulls(playerId);
+    await this.#log.restoreMissing(recent.map((pull) => recordFromRecent(playerId, pull)));
   }
 
   #roll(player: PlayerRecord, banner: ActiveBanner, count: number, key: string): GachaPullRecord {
@@ -202,7 +222,7 @@ export class GachaService {
     const { results, pity } = rollPulls(pityBefore, banner.pools, count, this.#createRng());
     const createdAt = new Date(this.#now());
     return {
-      _id: newPullId(createdAt.getTime()),
+      _id: newPullId(createdAt.getTime(), player.version),
       playerId: player._id,
       bannerId: banner.id,
       family,
@@ -230,11 +250,16 @@ export class GachaService {
           `on banner "${earlier.bannerId}"`,
       );
     }
-    const { pullId, results, ...rest } = earlier;
-    const record = { ...rest, _id: pullId, playerId, results: results.map(decodeResult) };
+    const record = recordFromRecent(playerId, earlier);
     await this.#log.record(record, true);
     return toOutcome(record, true);
   }
+}
+
+/** The audit record of a pull, rebuilt from the copy its player keeps for replays. */
+function recordFromRecent(playerId: string, recent: RecentPullRecord): GachaPullRecord {
+  const { pullId, results, ...rest } = recent;
+  return { ...rest, _id: pullId, playerId, results: results.map(decodeResult) };
 }
 
 function toOutcome(record: GachaPullRecord, isReplay: boolean): PullOutcome {
@@ -249,7 +274,13 @@ function toOutcome(record: GachaPullRecord, isReplay: boolean): PullOutcome {
   };
 }
 
-/** A string id that sorts by creation time: base-36 milliseconds, then random hex. */
-function newPullId(nowMs: number): string {
-  return `${nowMs.toString(36).padStart(10, '0')}${randomBytes(6).toString('hex')}`;
+/**
+ * A string id that sorts by creation time: base-36 milliseconds, then the player's version
+ * (which each pull raises, so one player's pulls within a millisecond keep their order), then
+ * random hex.
+ */
+function newPullId(nowMs: number, playerVersion: number): string {
+  const time = nowMs.toString(36).padStart(10, '0');
+  const version = playerVersion.toString(36).padStart(7, '0');
+  return `${time}${version}${randomBytes(6).toString('hex')}`;
 }

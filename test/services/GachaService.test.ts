@@ -77,4 +77,19 @@ describe('GachaService', () => {
     });
     assert.equal(audits, RECENT_PULLS_KEPT + 2);
   });
+
+  it('restores an audit record lost between the pull and its record on the next history read',
+    async () => {
+      const player = await register(services);
+      const kept = await services.gacha.pull(player.id, { bannerId: 'standard', count: 5 });
+      const lost = await services.gacha.pull(player.id, { bannerId: 'standard', count: 10 });
+      // What a crash after the player's write and before the audit insert leaves behind.
+      await getGachaPullModel(services.connection).deleteOne({ _id: lost.pullId });
+
+      const { pulls } = await services.gacha.history(player.id);
+
+      assert.deepEqual(pulls.map((pull) => pull.pullId), [lost.pullId, kept.pullId]);
+      assert.deepEqual(pulls[0]?.results, lost.results);
+      assert.equal(pulls[0]?.pity, lost.pity);
+    });
 });

@@ -53,6 +53,20 @@ export class PullLog {
     }
   }
 
+  /** Writes back those of `records` that have no audit record, each with a warning. */
+  async restoreMissing(records: GachaPullRecord[]): Promise<void> {
+    if (records.length === 0) return;
+    const recorded = await this.#pulls.distinct('_id', {
+      _id: { $in: records.map((record) => record._id) },
+    });
+    const isRecorded = new Set(recorded.map(String));
+    for (const record of records) {
+      if (isRecorded.has(record._id)) continue;
+      log.warn({ playerId: record.playerId, pullId: record._id }, 'lost pull audit restored');
+      await this.record(record, true);
+    }
+  }
+
   /** The player's pulls, newest first; `before` is the last page's `nextCursor`. */
   async history(
     playerId: string,
