@@ -104,7 +104,7 @@ export class PlayerUpgrades {
 
   /**
    * Turns items into a character's upgrade points; a character takes its own element's items,
-   * the avatar takes any.
+   * while the avatar and a character whose element has no items (Generic) take any element.
    * @throws GameError INVALID_PAYLOAD, CHARACTER_NOT_OWNED, NOT_ENOUGH_ITEMS, PLAYER_NOT_FOUND.
    */
   async convert(playerId: string, input: ConvertInput): Promise<{ upgradePoints: number }> {
@@ -155,10 +155,12 @@ export class PlayerUpgrades {
     return { ...updated?.roster[characterId]?.upgrades };
   }
 
+  /** The avatar, and a character whose element has no items (Generic), take any element. */
   #checkElement(characterId: string, element: string): void {
     if (characterId === AVATAR_ID) return;
     const character = findCharacter(this.#catalog, characterId);
-    if (character && character.element !== element) {
+    if (!character || !isItemElement(character.element)) return;
+    if (character.element !== element) {
       throw new GameError(
         ERROR_CODES.INVALID_PAYLOAD,
         `Character "${characterId}" takes ${character.element} items, got ${element}`,
@@ -181,6 +183,10 @@ export class PlayerUpgrades {
     if (!(characterId in (record.roster ?? {}))) throw notOwned(characterId, playerId);
     await otherwise();
   }
+}
+
+function isItemElement(element: string): boolean {
+  return (ITEM_ELEMENTS as readonly string[]).includes(element);
 }
 
 function sumOf(values: Partial<Record<string, number>>): number {
