@@ -37,6 +37,10 @@ export type { HistoryEntry, HistoryPage } from './gacha/PullLog.ts';
 
 /** Optimistic attempts before a pull gives up under contention on one account. */
 const MAX_ATTEMPTS = 40;
+/** Pulls of one player that may wait here behind the one in progress. */
+const MAX_WAITING_PULLS = 20;
+/** Upper bound of the random pause after a lost race grows by this much per attempt. */
+const RETRY_JITTER_MS_PER_ATTEMPT = 2;
 /** What a pull reads: never the password hash, grant keys or the replay list. */
 const LEAN_PULL_FIELDS = { passwordHash: 0, rewardKeys: 0, recentPulls: 0 } as const;
 
@@ -84,6 +88,8 @@ export class GachaService {
   #catalog: CharacterCatalog;
   #createRng: () => PullRng;
   #now: () => number;
+  /** Each player's pulls in this process, as a chain, and how many wait on it. */
+  #queues = new Map<string, { tail: Promise<unknown>; waiting: number }>();
 
   constructor(options: GachaServiceOptions) {
     const connection = options.connection ?? mongoose.connection;
@@ -114,8 +120,10 @@ export class GachaService {
   /**
    * Buys 1, 5 or 10 pulls, all or nothing. A repeated `idempotencyKey` returns the first
    * outcome and charges nothing.
+   * One player's pulls run one at a time in this process; other processes race optimistically.
    * @throws GameError INVALID_PAYLOAD, UNKNOWN_BANNER, NOT_ENOUGH_TICKETS, IDEMPOTENCY_CONFLICT,
-   *   PLAYER_NOT_FOUND, CONFLICT (still contended after many retries; safe to retry).
+   *   PLAYER_NOT_FOUND, RATE_LIMITED (too many of the player's pulls already waiting),
+   *   CONFLICT (still contended after many retries; safe to retry).
    */
   async pull(
     playerId: string,
@@ -129,9 +137,42 @@ export class GachaService {
     const banner = findBanner(this.#catalog, bannerId, this.#now());
     if (!banner) throw new GameError(ERROR_CODES.UNKNOWN_BANNER, `Banner "${bannerId}" not found`);
 
+    return this.#inTurn(playerId, () => this.#pullWithRetries(playerId, banner, count, key));
+  }
+
+  /** Runs `task` after the player's earlier pulls in this process have settled. */
+  #inTurn<T>(playerId: string, task: () => Promise<T>): Promise<T> {
+    const queue = this.#queues.get(playerId) ?? { tail: Promise.resolve(), waiting: 0 };
+    if (queue.waiting >= MAX_WAITING_PULLS) {
+      throw new GameError(
+        ERROR_CODES.RATE_LIMITED,
+        `Player "${playerId}" already has ${queue.waiting} pulls waiting; retry later`,
+      );
+    }
+    queue.waiting++;
+    const result = queue.tail.then(task, task);
+    const settled = result.then(() => undefined, () => undefined);
+    queue.tail = settled;
+    this.#queues.set(playerId, queue);
+    void settled.then(() => {
+      queue.waiting--;
+      if (queue.waiting === 0) this.#queues.delete(playerId);
+    });
+    return result;
+  }
+
+  async #pullWithRetries(
+    playerId: string,
+    banner: ActiveBanner,
+    count: number,
+    key: string,
+  ): Promise<PullOutcome> {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const outcome = await this.#tryPull(playerId, banner, count, key);
       if (outcome) return outcome;
+      // Another process won the race: pause a random moment so the two stop colliding.
+      const pauseMs = Math.random() * RETRY_JITTER_MS_PER_ATTEMPT * (attempt + 1);
+      await new Promise((resolve) => setTimeout(resolve, pauseMs));
     }
     throw new GameError(
       ERROR_CODES.CONFLICT,

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import type { GameError } from '../../src/core/errors.ts';
 import { FEATURED_ROTATION_MS, RECENT_PULLS_KEPT } from '../../src/core/balance/gacha.ts';
-import { getGachaPullModel } from '../../src/db/models/GachaPull.ts';
-import type { PullRng } from '../../src/services/GachaService.ts';
+import { getGachaPullModel, type GachaPullRecord } from '../../src/db/models/GachaPull.ts';
+import { GachaService, type PullRng } from '../../src/services/GachaService.ts';
 import {
   startAccountServices,
   uniqueName,
@@ -16,13 +17,16 @@ describe('GachaService', () => {
   const clock = { nowMs: Date.UTC(2026, 11, 4) };
   let services: AccountServices;
   let unlucky: AccountServices;
+  let tenTickets: AccountServices;
   before(async () => {
     services = await startAccountServices({ welcomeTickets: 200, now: () => clock.nowMs });
     unlucky = await startAccountServices({ welcomeTickets: 200, createRng: () => UNLUCKY });
+    tenTickets = await startAccountServices({ welcomeTickets: 10 });
   });
   after(async () => {
     await services.stop();
     await unlucky.stop();
+    await tenTickets.stop();
   });
 
   const register = (on: AccountServices) =>
@@ -76,6 +80,43 @@ describe('GachaService', () => {
       playerId: player.id,
     });
     assert.equal(audits, RECENT_PULLS_KEPT + 2);
+  });
+
+  it('keeps the books exact when two servers pull for one player at once', async () => {
+    const player = await register(tenTickets);
+    const servers = [tenTickets.gacha, new GachaService(tenTickets)];
+    const pull = { bannerId: 'standard', count: 1 };
+
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 30 }, (_, i) => servers[i % 2]!.pull(player.id, pull)),
+    );
+
+    const charged = outcomes.filter((outcome) => outcome.status === 'fulfilled');
+    const refusals = outcomes.flatMap((outcome) =>
+      outcome.status === 'rejected' ? [(outcome.reason as GameError).code] : []);
+    const audit = await getGachaPullModel(tenTickets.connection)
+      .find({ playerId: player.id })
+      .sort({ playerVersion: 1 })
+      .lean<GachaPullRecord[]>();
+    const { tickets, pity } = await tenTickets.players.findById(player.id);
+    assert.equal(charged.length, 10);
+    assert.deepEqual(new Set(refusals), new Set(['NOT_ENOUGH_TICKETS']));
+    assert.deepEqual(audit.map((record) => record.ticketsAfter), [9, 8, 7, 6, 5, 4, 3, 2, 1, 0]);
+    assert.equal(tickets, 0);
+    assert.equal(pity.standard, audit.at(-1)?.pityAfter);
+  });
+
+  it('refuses a player\'s pulls past 20 waiting with RATE_LIMITED', async () => {
+    const player = await register(services);
+    const pull = { bannerId: 'standard', count: 1 };
+
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 25 }, () => services.gacha.pull(player.id, pull)),
+    );
+
+    const codes = outcomes.map((outcome) =>
+      outcome.status === 'fulfilled' ? 'OK' : (outcome.reason as GameError).code);
+    assert.deepEqual(codes, [...Array(20).fill('OK'), ...Array(5).fill('RATE_LIMITED')]);
   });
 
   it('restores an audit record lost between the pull and its record on the next history read',
