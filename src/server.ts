@@ -6,6 +6,7 @@ import { WebSocketTransport } from '@colyseus/ws-transport';
 import type { Config } from './core/config.ts';
 import type { Logger } from './core/logger.ts';
 import { connectDatabase, type Database } from './db/connectDatabase.ts';
+import { answerClientErrors } from './http/answerClientErrors.ts';
 import { createApiApp } from './http/createApiApp.ts';
 import { applyMatchmakeCors } from './http/cors.ts';
 import type { AuthRateLimits } from './http/rateLimits.ts';
@@ -93,6 +94,7 @@ export async function startGameServer(options: GameServerOptions): Promise<GameS
   root.get('/metrics', (req, res) => void metrics.serve(req, res));
   root.use(app);
   const httpServer = createServer(root);
+  answerClientErrors(httpServer);
   applyMatchmakeCors(config.CORS_ORIGINS);
   const colyseus = new ColyseusServer({
     transport: new WebSocketTransport({ server: httpServer, maxPayload: MAX_CLIENT_FRAME_BYTES }),
