@@ -1,6 +1,7 @@
 import type { Request, RequestHandler } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import { ERROR_CODES, GameError } from '../core/errors.ts';
+import { usernameKeyOf } from '../services/player/validation.ts';
 
 export interface AuthRateLimits {
   windowMs: number;
@@ -57,7 +58,11 @@ function addressOf(req: Request): string {
   return ipKeyGenerator(req.ip ?? 'unknown');
 }
 
+/**
+ * The account a login names, in the form login looks it up. The auth router validates the body
+ * first, so a non-string name never gets here; if one did, the service would refuse it too.
+ */
 function usernameOf(req: Request): string {
   const username = (req.body as { username?: unknown } | undefined)?.username;
-  return typeof username === 'string' ? username.toLowerCase().slice(0, 64) : '';
+  return typeof username === 'string' ? usernameKeyOf(username) : '';
 }

@@ -11,9 +11,11 @@ import {
   characterIdSchema,
   credentialsSchema,
   invalidCredentials,
+  loginSchema,
   notOwned,
   parseOrThrow,
   playerNotFound,
+  usernameKeyOf,
   type Credentials,
 } from './player/validation.ts';
 import {
@@ -99,7 +101,7 @@ export class PlayerService {
       const created = await this.#players.create({
         _id: randomUUID(),
         username,
-        usernameKey: username.toLowerCase(),
+        usernameKey: usernameKeyOf(username),
         passwordHash: await hashPassword(password),
         tickets: this.#welcomeTickets,
         roster,
@@ -115,13 +117,13 @@ export class PlayerService {
 
   /**
    * Checks a username and password.
-   * @throws GameError INVALID_CREDENTIALS, the same for an unknown name as for a wrong password.
+   * @throws GameError INVALID_CREDENTIALS, the same for an unknown name as for a wrong password;
+   *   INVALID_PAYLOAD when either is not a string.
    */
   async login(credentials: Credentials): Promise<PlayerView> {
-    const username = String(credentials?.username ?? '');
-    const password = String(credentials?.password ?? '');
+    const { username, password } = parseOrThrow(loginSchema, credentials, 'Login');
     const record = await this.#players
-      .findOne({ usernameKey: username.toLowerCase() })
+      .findOne({ usernameKey: usernameKeyOf(username) })
       .lean<PlayerRecord>();
 
     if (!record) {
@@ -150,7 +152,7 @@ export class PlayerService {
    */
   async findByUsername(username: string): Promise<PlayerView> {
     const record = await this.#players
-      .findOne({ usernameKey: String(username).toLowerCase() }, PLAYER_VIEW_PROJECTION)
+      .findOne({ usernameKey: usernameKeyOf(String(username)) }, PLAYER_VIEW_PROJECTION)
       .lean<PlayerRecord>();
     if (!record) throw playerNotFound(username);
     return toPlayerView(record);

@@ -63,6 +63,39 @@ describe('API security', () => {
     assert.ok(Number(response.headers.get('retry-after')) > 0);
   });
 
+  it('refuses a login whose username or password is not a string', async () => {
+    const { player } = await api.register();
+    const bodies = [
+      { username: [player.username], password: TEST_PASSWORD },
+      { username: player.username, password: [TEST_PASSWORD] },
+      { username: 12345, password: TEST_PASSWORD },
+    ];
+
+    const responses = await Promise.all(
+      bodies.map((body) => api.request('POST', '/api/auth/login', { body })),
+    );
+
+    assert.deepEqual(
+      responses.map((response) => [response.status, response.body.error?.code]),
+      bodies.map(() => [400, 'INVALID_PAYLOAD']),
+    );
+  });
+
+  it('keeps a throttled account shut to its name sent in another shape or case', async () => {
+    const { player } = await api.register();
+    const wrong = { username: player.username.toUpperCase(), password: 'wrong-password-3' };
+    for (let i = 0; i < DEFAULT_AUTH_RATE_LIMITS.failedLoginsPerAccount; i++) {
+      await api.request('POST', '/api/auth/login', { body: wrong });
+    }
+
+    const attempts = [[player.username], player.username].map((username) =>
+      api.request('POST', '/api/auth/login', { body: { username, password: TEST_PASSWORD } }),
+    );
+
+    const codes = (await Promise.all(attempts)).map((response) => response.body.error?.code);
+    assert.deepEqual(codes, ['INVALID_PAYLOAD', 'RATE_LIMITED']);
+  });
+
   it('answers a login for an unknown name exactly like a wrong password', async () => {
     const { player } = await api.register();
 

@@ -63,6 +63,22 @@ describe('PlayerService', () => {
     assert.equal((unknownError as { code: string }).code, ERROR_CODES.INVALID_CREDENTIALS);
   });
 
+  it('refuses a login whose name or password is not a string', async () => {
+    const player = await register();
+    const attempts = [
+      { username: [player.username], password: PASSWORD },
+      { username: player.username, password: [PASSWORD] },
+      { username: 7, password: PASSWORD },
+    ];
+
+    const results = await Promise.allSettled(
+      attempts.map((attempt) => services.players.login(attempt as never)),
+    );
+
+    const codes = results.map((r) => (r.status === 'rejected' ? r.reason.code : 'accepted'));
+    assert.deepEqual(codes, attempts.map(() => ERROR_CODES.INVALID_PAYLOAD));
+  });
+
   it('applies a grant once however often its key is repeated', async () => {
     const player = await register();
     const grant = {

@@ -19,6 +19,26 @@ export const credentialsSchema = z.object({
   password: z.string().min(PASSWORD_MIN).max(PASSWORD_MAX),
 });
 
+/** Longest name a login looks up; registration allows at most 20 characters. */
+const LOGIN_USERNAME_MAX = 64;
+
+/**
+ * Login bodies: any strings within bounds, so a name that breaks the registration rules is
+ * answered like an unknown one, while arrays and numbers are refused before any lookup.
+ */
+export const loginSchema = z.object({
+  username: z.string().max(LOGIN_USERNAME_MAX),
+  password: z.string().max(PASSWORD_MAX),
+});
+
+/**
+ * The stored, case-folded form of a username: the unique key that login looks up, and the key
+ * the login throttle counts failures under, so the two always name the same account.
+ */
+export function usernameKeyOf(username: string): string {
+  return username.toLowerCase();
+}
+
 /** Plugin ids are lowercase words joined by hyphens, so they are safe as update paths. */
 export const characterIdSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(64);
 
