@@ -7,6 +7,13 @@ const optionalText = z
   .transform((value) => (value === '' ? undefined : value))
   .optional();
 
+/** A secret that is optional, but guessable when short. */
+function optionalSecret(minLength: number) {
+  return optionalText.refine((value) => value === undefined || value.length >= minLength, {
+    message: `must be at least ${minLength} characters when set`,
+  });
+}
+
 const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().default('0.0.0.0'),
@@ -14,16 +21,16 @@ const configSchema = z.object({
   MONGODB_URI: optionalText,
   DATA_DIR: z.string().default('./data'),
   REDIS_URL: optionalText,
-  TOKEN_SECRET: optionalText,
+  TOKEN_SECRET: optionalSecret(32),
   TOKEN_TTL_S: z.coerce.number().int().positive().default(7 * 24 * 3600),
   PLUGINS_DIR: optionalText,
-  ADMIN_TOKEN: optionalText,
+  ADMIN_TOKEN: optionalSecret(16),
   BATTLE_PACING_MS: z.coerce.number().int().min(0).max(10_000).default(400),
   VOTE_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
   RECONNECT_WINDOW_S: z.coerce.number().int().min(0).default(30),
   WELCOME_TICKETS: z.coerce.number().int().min(0).default(20),
   AUTH_REGISTRATIONS_PER_ADDRESS: z.coerce.number().int().min(1).default(100),
-  METRICS_TOKEN: optionalText,
+  METRICS_TOKEN: optionalSecret(16),
   CORS_ORIGINS: z
     .string()
     .default('')
