@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import mongoose, { type Connection } from 'mongoose';
 import { z } from 'zod';
 import { ERROR_CODES, GameError } from '../core/errors.ts';
-import { PARTY_MAX } from '../core/balance/progression.ts';
+import { BALANCE_CEILING, PARTY_MAX } from '../core/balance/progression.ts';
 import { getPlayerModel, type PlayerModel, type PlayerRecord } from '../db/models/Player.ts';
 import { findCharacter, starterCharacterIds, type CharacterCatalog } from './player/catalog.ts';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './player/passwords.ts';
@@ -25,6 +25,12 @@ import {
   type PlayerView,
 } from './player/toPlayerView.ts';
 import { PlayerUpgrades, type EditorInput } from './player/PlayerUpgrades.ts';
+import {
+  findPastCeiling,
+  pastCeiling,
+  withinCeiling,
+  type Increments,
+} from './player/withinCeiling.ts';
 
 export type { PlayerView, PlayerEditor, RosterEntry } from './player/toPlayerView.ts';
 export type { Credentials } from './player/validation.ts';
@@ -54,7 +60,7 @@ export interface RewardGrant {
   gold?: number;
 }
 
-const amount = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+const amount = z.number().int().min(0).max(BALANCE_CEILING);
 const grantSchema = z.object({
   key: z.string().min(1).max(200),
   characterExp: z.record(characterIdSchema, amount).optional(),
@@ -190,14 +196,16 @@ export class PlayerService {
   }
 
   /**
-   * Applies a reward grant in one conditional update; a key seen before applies nothing.
-   * @throws GameError INVALID_PAYLOAD, CHARACTER_NOT_OWNED, PLAYER_NOT_FOUND.
+   * Applies a reward grant in one conditional update; a key seen before applies nothing. A grant
+   * that would take any balance past `BALANCE_CEILING` applies nothing and leaves its key unused.
+   * @throws GameError INVALID_PAYLOAD (also past the ceiling), CHARACTER_NOT_OWNED,
+   *   PLAYER_NOT_FOUND, CONFLICT.
    */
   async grantRewards(playerId: string, grant: RewardGrant): Promise<{ applied: boolean }> {
     const parsed = parseOrThrow(grantSchema, grant, 'Reward grant');
     const { key, characterExp = {}, items = {}, userExp = 0, tickets = 0, gold = 0 } = parsed;
 
-    const increments: Record<string, number> = { userExp, tickets, gold, version: 1 };
+    const increments: Record<string, number> = { userExp, tickets, gold };
     for (const [id, exp] of Object.entries(characterExp)) increments[`roster.${id}.exp`] = exp;
     for (const [itemId, count] of Object.entries(items)) {
       if (!parseItemKey(itemId)) {
@@ -208,24 +216,38 @@ export class PlayerService {
 
     const owned = Object.keys(characterExp).map((id) => [`roster.${id}`, { $exists: true }]);
     const updated = await this.#players.updateOne(
-      { _id: playerId, rewardKeys: { $ne: key }, ...Object.fromEntries(owned) },
       {
-        $inc: increments,
+        _id: playerId,
+        rewardKeys: { $ne: key },
+        ...Object.fromEntries(owned),
+        ...withinCeiling(increments),
+      },
+      {
+        $inc: { ...increments, version: 1 },
         $push: { rewardKeys: { $each: [key], $slice: -REWARD_KEYS_KEPT } },
       },
     );
     if (updated.matchedCount === 1) return { applied: true };
-    return this.#explainUnappliedGrant(playerId, key, Object.keys(characterExp));
+    return this.#explainUnappliedGrant(playerId, key, increments, Object.keys(characterExp));
   }
 
   async #explainUnappliedGrant(
     playerId: string,
     key: string,
+    increments: Increments,
     characterIds: string[],
   ): Promise<{ applied: boolean }> {
     const seen = await this.#players.exists({ _id: playerId, rewardKeys: key });
     if (seen) return { applied: false };
-    await this.#explainMissingCharacters(playerId, characterIds);
+    const record = await this.#players
+      .findById(playerId, { tickets: 1, gold: 1, userExp: 1, items: 1, roster: 1 })
+      .lean<PlayerRecord>();
+    if (!record) throw playerNotFound(playerId);
+
+    const missing = characterIds.find((id) => !(id in (record.roster ?? {})));
+    if (missing) throw notOwned(missing, playerId);
+    const past = findPastCeiling(record, increments);
+    if (past) throw pastCeiling(past);
     throw new GameError(ERROR_CODES.CONFLICT, `Grant "${key}" could not be applied; retry it`);
   }
 

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { BALANCE_CEILING } from '../../src/core/balance/progression.ts';
 import { ERROR_CODES } from '../../src/core/errors.ts';
+import type { RewardGrant } from '../../src/services/PlayerService.ts';
 import {
   startAccountServices,
   uniqueName,
@@ -103,6 +105,37 @@ describe('PlayerService', () => {
       updated.roster.find((entry) => entry.characterId === 'avatar'),
       { characterId: 'avatar', exp: 150, level: 2, stacks: 0, upgradePoints: 0, upgrades: {} },
     );
+  });
+
+  it('refuses a grant past the balance ceiling, applying nothing and keeping its key', async () => {
+    const player = await register();
+    await services.players.grantRewards(player.id, { key: 'fill', tickets: BALANCE_CEILING - 20 });
+
+    const over = services.players.grantRewards(player.id, { key: 'over', tickets: 1, gold: 5 });
+
+    await assert.rejects(over, { code: ERROR_CODES.INVALID_PAYLOAD, message: /tickets/ });
+    const retried = await services.players.grantRewards(player.id, { key: 'over', gold: 5 });
+    const updated = await services.players.findById(player.id);
+    assert.equal(retried.applied, true);
+    assert.deepEqual([updated.tickets, updated.gold], [BALANCE_CEILING, 5]);
+  });
+
+  it('refuses a grant that would take items or exp past the balance ceiling', async () => {
+    const player = await register();
+    const fill = { key: 'fill', items: { 'Fire-1': BALANCE_CEILING }, userExp: BALANCE_CEILING };
+    await services.players.grantRewards(player.id, fill);
+
+    const grants: RewardGrant[] = [
+      { key: 'more-fire', items: { 'Fire-1': 1 } },
+      { key: 'more-exp', userExp: 1 },
+      { key: 'first-ice', items: { 'Ice-1': 1 } },
+    ];
+    const results = await Promise.allSettled(
+      grants.map((grant) => services.players.grantRewards(player.id, grant)),
+    );
+
+    const codes = results.map((r) => (r.status === 'rejected' ? r.reason.code : r.value.applied));
+    assert.deepEqual(codes, [ERROR_CODES.INVALID_PAYLOAD, ERROR_CODES.INVALID_PAYLOAD, true]);
   });
 
   it('refuses a grant of exp to a character the player does not own', async () => {

@@ -26,6 +26,14 @@ export const MAX_COUNTED_STACKS = 5;
 /** Each upgrade point spent raises one stat by 0.1 %. */
 export const UPGRADE_PERCENT_PER_POINT = 0.001;
 
+/**
+ * The most any one stored balance may hold: tickets, gold, user or character exp, items of one
+ * kind, a character's upgrade points or the points spent on one stat. Writes that would pass
+ * it are refused, which keeps every `$inc` total far below Number.MAX_SAFE_INTEGER (about
+ * 9.007e15), where arithmetic on stored doubles stops being exact.
+ */
+export const BALANCE_CEILING = 1e15;
+
 /** Stats that upgrade points may raise. */
 export const UPGRADABLE_STATS = [
   'maxHp',

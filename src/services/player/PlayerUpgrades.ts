@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ERROR_CODES, GameError } from '../../core/errors.ts';
 import {
   AVATAR_ID,
+  BALANCE_CEILING,
   EDITOR_POINTS,
   EDITOR_PRONOUNS_MAX,
   EDITOR_STATS,
@@ -16,6 +17,7 @@ import {
 import type { PlayerModel, PlayerRecord } from '../../db/models/Player.ts';
 import { findCharacter, type CharacterCatalog } from './catalog.ts';
 import { itemKey } from './items.ts';
+import { findPastCeiling, pastCeiling, withinCeiling, type Increments } from './withinCeiling.ts';
 import type { PlayerEditor } from './toPlayerView.ts';
 import { characterIdSchema, notOwned, parseOrThrow, playerNotFound } from './validation.ts';
 
@@ -47,7 +49,7 @@ export const convertSchema = z.object({
 export const spendSchema = z.object({
   characterId: characterIdSchema,
   stat: z.enum(UPGRADABLE_STATS),
-  points: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+  points: z.number().int().min(1).max(BALANCE_CEILING),
 });
 
 export type EditorInput = z.infer<typeof editorSchema>;
@@ -58,7 +60,7 @@ export type SpendInput = z.infer<typeof spendSchema>;
 /**
  * The avatar editor, item crafting and upgrade points (GAME.md §7). Each operation is one
  * conditional update whose filter holds its precondition, so two racing requests can never both
- * spend the same items or points.
+ * spend the same items or points, and no balance it raises can pass `BALANCE_CEILING`.
  */
 export class PlayerUpgrades {
   #players: PlayerModel;
@@ -86,51 +88,65 @@ export class PlayerUpgrades {
 
   /**
    * Combines 125 items of one element and star into 1 of the next star, `count` times.
-   * @throws GameError INVALID_PAYLOAD, NOT_ENOUGH_ITEMS, PLAYER_NOT_FOUND.
+   * @throws GameError INVALID_PAYLOAD (also past the ceiling), NOT_ENOUGH_ITEMS, PLAYER_NOT_FOUND.
    */
   async craft(playerId: string, input: CraftInput): Promise<Record<string, number>> {
     const { element, stars, count } = parseOrThrow(craftSchema, input, 'Craft request');
     const source = itemKey(element, stars as 1 | 2 | 3);
     const target = itemKey(element, (stars + 1) as 2 | 3 | 4);
     const spent = ITEMS_PER_CRAFT * count;
+    const changes = { [`items.${source}`]: -spent, [`items.${target}`]: count };
 
     const updated = await this.#players.updateOne(
-      { _id: playerId, [`items.${source}`]: { $gte: spent } },
-      { $inc: { [`items.${source}`]: -spent, [`items.${target}`]: count, version: 1 } },
+      { _id: playerId, [`items.${source}`]: { $gte: spent }, ...withinCeiling(changes) },
+      { $inc: { ...changes, version: 1 } },
     );
-    if (updated.matchedCount === 0) await this.#notEnoughItems(playerId, source, spent);
+    if (updated.matchedCount === 0) {
+      await this.#explain(playerId, undefined, changes, () =>
+        notEnoughItems(playerId, source, spent),
+      );
+    }
     return { [source]: -spent, [target]: count };
   }
 
   /**
    * Turns items into a character's upgrade points; a character takes its own element's items,
    * while the avatar and a character whose element has no items (Generic) take any element.
-   * @throws GameError INVALID_PAYLOAD, CHARACTER_NOT_OWNED, NOT_ENOUGH_ITEMS, PLAYER_NOT_FOUND.
+   * @throws GameError INVALID_PAYLOAD (also past the ceiling), CHARACTER_NOT_OWNED,
+   *   NOT_ENOUGH_ITEMS, PLAYER_NOT_FOUND.
    */
   async convert(playerId: string, input: ConvertInput): Promise<{ upgradePoints: number }> {
     const { characterId, element, stars, count } = parseOrThrow(convertSchema, input, 'Convert');
     this.#checkElement(characterId, element);
     const key = itemKey(element, stars as 1 | 2 | 3 | 4);
     const points = ITEM_UPGRADE_POINTS[stars as 1 | 2 | 3 | 4] * count;
-
     const entry = `roster.${characterId}`;
+    const changes = { [`items.${key}`]: -count, [`${entry}.upgradePoints`]: points };
 
     const updated = await this.#players
       .findOneAndUpdate(
-        { _id: playerId, [`items.${key}`]: { $gte: count }, [entry]: { $exists: true } },
-        { $inc: { [`items.${key}`]: -count, [`${entry}.upgradePoints`]: points, version: 1 } },
+        {
+          _id: playerId,
+          [`items.${key}`]: { $gte: count },
+          [entry]: { $exists: true },
+          ...withinCeiling(changes),
+        },
+        { $inc: { ...changes, version: 1 } },
         { returnDocument: 'after', projection: { [entry]: 1 } },
       )
       .lean<PlayerRecord>();
     if (!updated) {
-      await this.#explain(playerId, characterId, () => this.#notEnoughItems(playerId, key, count));
+      await this.#explain(playerId, characterId, changes, () =>
+        notEnoughItems(playerId, key, count),
+      );
     }
     return { upgradePoints: updated?.roster[characterId]?.upgradePoints ?? 0 };
   }
 
   /**
    * Spends a character's upgrade points on one stat (+0.1 % each).
-   * @throws GameError INVALID_PAYLOAD, CHARACTER_NOT_OWNED, NOT_ENOUGH_POINTS, PLAYER_NOT_FOUND.
+   * @throws GameError INVALID_PAYLOAD (also past the ceiling), CHARACTER_NOT_OWNED,
+   *   NOT_ENOUGH_POINTS, PLAYER_NOT_FOUND.
    */
   async spend(playerId: string, input: SpendInput): Promise<Record<string, number>> {
     const { characterId, stat, points } = parseOrThrow(spendSchema, input, 'Spend request');
@@ -139,13 +155,13 @@ export class PlayerUpgrades {
     const spent = { [`${entry}.upgradePoints`]: -points, [`${entry}.upgrades.${stat}`]: points };
     const updated = await this.#players
       .findOneAndUpdate(
-        { _id: playerId, [`${entry}.upgradePoints`]: { $gte: points } },
+        { _id: playerId, [`${entry}.upgradePoints`]: { $gte: points }, ...withinCeiling(spent) },
         { $inc: { ...spent, version: 1 } },
         { returnDocument: 'after', projection: { [entry]: 1 } },
       )
       .lean<PlayerRecord>();
     if (!updated) {
-      await this.#explain(playerId, characterId, () => {
+      await this.#explain(playerId, characterId, spent, () => {
         throw new GameError(
           ERROR_CODES.NOT_ENOUGH_POINTS,
           `Character "${characterId}" has fewer than ${points} upgrade points`,
@@ -168,21 +184,35 @@ export class PlayerUpgrades {
     }
   }
 
-  async #notEnoughItems(playerId: string, key: string, needed: number): Promise<never> {
-    if (!(await this.#players.exists({ _id: playerId }))) throw playerNotFound(playerId);
-    throw new GameError(
-      ERROR_CODES.NOT_ENOUGH_ITEMS,
-      `Player "${playerId}" has fewer than ${needed} items "${key}"`,
-    );
-  }
-
-  /** Names the first unmet precondition of a failed conditional update. */
-  async #explain(playerId: string, characterId: string, otherwise: () => Promise<never> | never) {
-    const record = await this.#players.findById(playerId, { roster: 1 }).lean<PlayerRecord>();
+  /**
+   * Names the first unmet precondition of a failed conditional update: the player, the
+   * character (when one is named), the ceiling on what `changes` raise, then `otherwise`.
+   */
+  async #explain(
+    playerId: string,
+    characterId: string | undefined,
+    changes: Increments,
+    otherwise: () => Promise<never> | never,
+  ): Promise<void> {
+    const record = await this.#players
+      .findById(playerId, { roster: 1, items: 1 })
+      .lean<PlayerRecord>();
     if (!record) throw playerNotFound(playerId);
-    if (!(characterId in (record.roster ?? {}))) throw notOwned(characterId, playerId);
+    if (characterId !== undefined && !(characterId in (record.roster ?? {}))) {
+      throw notOwned(characterId, playerId);
+    }
+
+    const past = findPastCeiling(record, changes);
+    if (past) throw pastCeiling(past);
     await otherwise();
   }
+}
+
+function notEnoughItems(playerId: string, key: string, needed: number): never {
+  throw new GameError(
+    ERROR_CODES.NOT_ENOUGH_ITEMS,
+    `Player "${playerId}" has fewer than ${needed} items "${key}"`,
+  );
 }
 
 function isItemElement(element: string): boolean {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { ITEM_UPGRADE_POINTS } from '../../../src/core/balance/gacha.ts';
+import { ITEM_UPGRADE_POINTS, ITEMS_PER_CRAFT } from '../../../src/core/balance/gacha.ts';
+import { BALANCE_CEILING } from '../../../src/core/balance/progression.ts';
 import {
   startAccountServices,
   uniqueName,
@@ -55,6 +56,38 @@ describe('PlayerUpgrades', () => {
 
     await assert.rejects(attempt, { code: 'INVALID_PAYLOAD' });
   });
+
+  it('refuses to convert items into points past the balance ceiling', async () => {
+    const player = await playerWith({ 'Fire-4': 1, 'Fire-1': 2 });
+    const points = BALANCE_CEILING - ITEM_UPGRADE_POINTS[4];
+    await setUpgradePoints(player.id, 'avatar', points);
+    const convert = { characterId: 'avatar', element: 'Fire', stars: 4, count: 1 } as const;
+
+    const fits = await services.players.upgrades.convert(player.id, convert);
+    const over = services.players.upgrades.convert(player.id, { ...convert, stars: 1 });
+
+    assert.equal(fits.upgradePoints, BALANCE_CEILING);
+    await assert.rejects(over, { code: 'INVALID_PAYLOAD', message: /ceiling/ });
+    const me = await services.players.findById(player.id);
+    assert.equal(me.items['Fire-1'], 2);
+  });
+
+  it('refuses to craft items past the balance ceiling', async () => {
+    const player = await playerWith({ 'Ice-1': ITEMS_PER_CRAFT, 'Ice-2': BALANCE_CEILING });
+    const request = { element: 'Ice', stars: 1, count: 1 } as const;
+
+    const craft = services.players.upgrades.craft(player.id, request);
+
+    await assert.rejects(craft, { code: 'INVALID_PAYLOAD', message: /ceiling/ });
+  });
+
+  async function setUpgradePoints(playerId: string, characterId: string, points: number) {
+    const players = services.connection.collection<{ _id: string }>('players');
+    await players.updateOne(
+      { _id: playerId },
+      { $set: { [`roster.${characterId}.upgradePoints`]: points } },
+    );
+  }
 });
 
 function newRosterEntry() {
