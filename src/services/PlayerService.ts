@@ -10,6 +10,7 @@ import { parseItemKey } from './player/items.ts';
 import {
   characterIdSchema,
   credentialsSchema,
+  hasCharacter,
   invalidCredentials,
   loginSchema,
   notOwned,
@@ -244,7 +245,7 @@ export class PlayerService {
       .lean<PlayerRecord>();
     if (!record) throw playerNotFound(playerId);
 
-    const missing = characterIds.find((id) => !(id in (record.roster ?? {})));
+    const missing = characterIds.find((id) => !hasCharacter(record.roster, id));
     if (missing) throw notOwned(missing, playerId);
     const past = findPastCeiling(record, increments);
     if (past) throw pastCeiling(past);
@@ -255,7 +256,7 @@ export class PlayerService {
     const record = await this.#players.findById(playerId, { roster: 1 }).lean<PlayerRecord>();
     if (!record) throw playerNotFound(playerId);
 
-    const missing = characterIds.find((id) => !(id in (record.roster ?? {})));
+    const missing = characterIds.find((id) => !hasCharacter(record.roster, id));
     throw notOwned(missing ?? String(characterIds[0]), playerId);
   }
 }

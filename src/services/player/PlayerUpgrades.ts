@@ -19,7 +19,13 @@ import { findCharacter, type CharacterCatalog } from './catalog.ts';
 import { itemKey } from './items.ts';
 import { findPastCeiling, pastCeiling, withinCeiling, type Increments } from './withinCeiling.ts';
 import type { PlayerEditor } from './toPlayerView.ts';
-import { characterIdSchema, notOwned, parseOrThrow, playerNotFound } from './validation.ts';
+import {
+  characterIdSchema,
+  hasCharacter,
+  notOwned,
+  parseOrThrow,
+  playerNotFound,
+} from './validation.ts';
 
 const count = z.number().int().min(1).max(1_000_000);
 const stars = z.number().int().min(1).max(MAX_ITEM_STARS);
@@ -140,7 +146,7 @@ export class PlayerUpgrades {
         notEnoughItems(playerId, key, count),
       );
     }
-    return { upgradePoints: updated?.roster[characterId]?.upgradePoints ?? 0 };
+    return { upgradePoints: rosterEntry(updated, characterId)?.upgradePoints ?? 0 };
   }
 
   /**
@@ -168,7 +174,7 @@ export class PlayerUpgrades {
         );
       });
     }
-    return { ...updated?.roster[characterId]?.upgrades };
+    return { ...rosterEntry(updated, characterId)?.upgrades };
   }
 
   /** The avatar, and a character whose element has no items (Generic), take any element. */
@@ -198,7 +204,7 @@ export class PlayerUpgrades {
       .findById(playerId, { roster: 1, items: 1 })
       .lean<PlayerRecord>();
     if (!record) throw playerNotFound(playerId);
-    if (characterId !== undefined && !(characterId in (record.roster ?? {}))) {
+    if (characterId !== undefined && !hasCharacter(record.roster, characterId)) {
       throw notOwned(characterId, playerId);
     }
 
@@ -206,6 +212,11 @@ export class PlayerUpgrades {
     if (past) throw pastCeiling(past);
     await otherwise();
   }
+}
+
+function rosterEntry(record: PlayerRecord | null, characterId: string) {
+  if (!record || !hasCharacter(record.roster, characterId)) return undefined;
+  return record.roster[characterId];
 }
 
 function notEnoughItems(playerId: string, key: string, needed: number): never {

@@ -69,6 +69,14 @@ export function playerNotFound(id: string): GameError {
   return new GameError(ERROR_CODES.PLAYER_NOT_FOUND, `Player "${id}" not found`);
 }
 
+/**
+ * Whether `roster` holds `characterId` as its own key. Ids come from clients, and `in` would
+ * also find inherited names such as "constructor".
+ */
+export function hasCharacter(roster: object | undefined, characterId: string): boolean {
+  return roster !== undefined && Object.hasOwn(roster, characterId);
+}
+
 /** CHARACTER_NOT_OWNED for a character missing from a roster. */
 export function notOwned(characterId: string, playerId: string): GameError {
   return new GameError(

@@ -81,6 +81,26 @@ describe('PlayerUpgrades', () => {
     await assert.rejects(craft, { code: 'INVALID_PAYLOAD', message: /ceiling/ });
   });
 
+  it('answers CHARACTER_NOT_OWNED for a character id that names an Object property', async () => {
+    const player = await playerWith({ 'Fire-1': 1 });
+    const characterId = 'constructor';
+
+    const attempts = [
+      services.players.upgrades.spend(player.id, { characterId, stat: 'atk', points: 1 }),
+      services.players.upgrades.convert(player.id, {
+        characterId,
+        element: 'Fire',
+        stars: 1,
+        count: 1,
+      }),
+      services.players.grantRewards(player.id, { key: 'k', characterExp: { [characterId]: 1 } }),
+    ];
+
+    const results = await Promise.allSettled(attempts);
+    const codes = results.map((r) => (r.status === 'rejected' ? r.reason.code : 'accepted'));
+    assert.deepEqual(codes, attempts.map(() => 'CHARACTER_NOT_OWNED'));
+  });
+
   async function setUpgradePoints(playerId: string, characterId: string, points: number) {
     const players = services.connection.collection<{ _id: string }>('players');
     await players.updateOne(
