@@ -16,6 +16,7 @@ import {
   notOwned,
   parseOrThrow,
   playerNotFound,
+  strictRecord,
   usernameKeyOf,
   type Credentials,
 } from './player/validation.ts';
@@ -62,11 +63,11 @@ export interface RewardGrant {
 }
 
 const amount = z.number().int().min(0).max(BALANCE_CEILING);
-const grantSchema = z.object({
+const grantSchema = z.strictObject({
   key: z.string().min(1).max(200),
-  characterExp: z.record(characterIdSchema, amount).optional(),
+  characterExp: strictRecord(z.record(characterIdSchema, amount)).optional(),
   userExp: amount.optional(),
-  items: z.record(z.string(), amount).optional(),
+  items: strictRecord(z.record(z.string(), amount)).optional(),
   tickets: amount.optional(),
   gold: amount.optional(),
 });

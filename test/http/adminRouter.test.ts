@@ -27,4 +27,23 @@ describe('admin API', () => {
     assert.equal(applied, true);
     assert.deepEqual([after.gold, after.tickets], [BALANCE_CEILING, 20 + 3]);
   });
+
+  it('refuses a grant with an unknown or "__proto__" key and applies nothing', async () => {
+    const { player } = await api.register();
+    const name = JSON.stringify(player.username);
+    const bodies = [
+      `{ "username": ${name}, "tickets": 5, "items": { "__proto__": 7 } }`,
+      `{ "username": ${name}, "tickets": 5, "ticket": 7 }`,
+    ];
+
+    const answers = await Promise.all(
+      bodies.map((rawBody) =>
+        api.request('POST', '/api/admin/grant', { token: TEST_ADMIN_TOKEN, rawBody }),
+      ),
+    );
+
+    const codes = answers.map((answer) => answer.body.error?.code);
+    assert.deepEqual(codes, bodies.map(() => 'INVALID_PAYLOAD'));
+    assert.equal((await api.players.findById(player.id)).tickets, 20);
+  });
 });

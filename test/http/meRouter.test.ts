@@ -42,6 +42,41 @@ describe('player API', () => {
     assert.equal(response.body.error.code, 'INVALID_PAYLOAD');
   });
 
+  it('refuses pronouns with NUL, control characters or lone surrogates', async () => {
+    const { token } = await api.register();
+    const editor = { element: 'Fire', allocation: {} };
+    const refused = ['she\u0000her', 'he/\u0007him', 'they\ud800', '\udc00them'];
+
+    const answers = await Promise.all(
+      refused.map((pronouns) =>
+        api.request('PUT', '/api/me/editor', { token, body: { ...editor, pronouns } }),
+      ),
+    );
+    const emoji = { ...editor, pronouns: 'xe/xem \u{1F319}' };
+    const saved = await api.request('PUT', '/api/me/editor', { token, body: emoji });
+
+    const codes = answers.map((answer) => answer.body.error?.code);
+    assert.deepEqual(codes, refused.map(() => 'INVALID_PAYLOAD'));
+    assert.equal(saved.body.editor.pronouns, 'xe/xem \u{1F319}');
+  });
+
+  it('refuses an editor body with an unknown or "__proto__" key', async () => {
+    const { token } = await api.register();
+    const editor = '"pronouns": "it/its", "element": "Dark"';
+    const bodies = [
+      `{ ${editor}, "allocation": { "__proto__": 5, "atk": 1 } }`,
+      `{ ${editor}, "allocation": { "luck": 5 } }`,
+      `{ ${editor}, "allocation": {}, "isAdmin": true }`,
+    ];
+
+    const answers = await Promise.all(
+      bodies.map((rawBody) => api.request('PUT', '/api/me/editor', { token, rawBody })),
+    );
+
+    const codes = answers.map((answer) => answer.body.error?.code);
+    assert.deepEqual(codes, bodies.map(() => 'INVALID_PAYLOAD'));
+  });
+
   it('combines 125 items into one of the next star', async () => {
     const { token } = await playerWithItems({ 'Fire-1': ITEMS_PER_CRAFT * 2 + 3 });
 

@@ -169,6 +169,23 @@ describe('PlayerService', () => {
     }
   });
 
+  it('refuses a grant with an unknown or "__proto__" key and applies nothing', async () => {
+    const player = await register();
+    const grants = [
+      '{ "key": "a", "tickets": 1, "items": { "__proto__": 3 } }',
+      '{ "key": "b", "tickets": 1, "characterExp": { "__proto__": 3 } }',
+      '{ "key": "c", "tickets": 1, "ticket": 3 }',
+    ].map((text) => JSON.parse(text) as RewardGrant);
+
+    const results = await Promise.allSettled(
+      grants.map((grant) => services.players.grantRewards(player.id, grant)),
+    );
+
+    const codes = results.map((r) => (r.status === 'rejected' ? r.reason.code : 'applied'));
+    assert.deepEqual(codes, grants.map(() => ERROR_CODES.INVALID_PAYLOAD));
+    assert.equal((await services.players.findById(player.id)).tickets, 20);
+  });
+
   it('refuses a grant of an item that does not exist and applies nothing', async () => {
     const player = await register();
 

@@ -3,15 +3,16 @@ import { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
 import { ERROR_CODES, GameError } from '../../core/errors.ts';
 import type { PlayerService } from '../../services/PlayerService.ts';
+import { strictRecord } from '../../services/player/validation.ts';
 import { parseBody } from '../parseBody.ts';
 
 const amount = z.number().int().min(0).max(1e12);
-/** The body of `POST /api/admin/grant`. */
-export const grantBody = z.object({
+/** The body of `POST /api/admin/grant`; unknown keys are refused, so a misspelt one is seen. */
+export const grantBody = z.strictObject({
   username: z.string().min(1).max(40),
   tickets: amount.optional(),
   gold: amount.optional(),
-  items: z.record(z.string(), amount).optional(),
+  items: strictRecord(z.record(z.string(), amount)).optional(),
   /** Makes a retried grant apply once. */
   key: z.string().min(1).max(200).optional(),
 });

@@ -25,34 +25,46 @@ import {
   notOwned,
   parseOrThrow,
   playerNotFound,
+  strictRecord,
 } from './validation.ts';
+
+/**
+ * Control characters (NUL included) and unpaired surrogates; the latter would be stored as
+ * U+FFFD. With the `u` flag a well-formed pair is one code point, so only lone halves match.
+ */
+const UNPRINTABLE = /[\p{Cc}\p{Cs}]/u;
+const UNPRINTABLE_MESSAGE = 'must not hold control characters or lone surrogates';
 
 const count = z.number().int().min(1).max(1_000_000);
 const stars = z.number().int().min(1).max(MAX_ITEM_STARS);
 
 /** Request shapes, exported for the OpenAPI document. */
-export const editorSchema = z.object({
-  pronouns: z.string().trim().max(EDITOR_PRONOUNS_MAX),
+export const editorSchema = z.strictObject({
+  pronouns: z
+    .string()
+    .trim()
+    .max(EDITOR_PRONOUNS_MAX)
+    .refine((text) => !UNPRINTABLE.test(text), UNPRINTABLE_MESSAGE),
   element: z.enum(ITEM_ELEMENTS),
-  allocation: z
-    .partialRecord(z.enum(EDITOR_STATS), z.number().int().min(0).max(EDITOR_POINTS))
-    .refine(
-      (allocation) => sumOf(allocation) <= EDITOR_POINTS,
-      `must spend at most ${EDITOR_POINTS} points`,
-    ),
+  allocation: strictRecord(
+    z.partialRecord(z.enum(EDITOR_STATS), z.number().int().min(0).max(EDITOR_POINTS)),
+  ).refine(
+    (allocation) => sumOf(allocation) <= EDITOR_POINTS,
+    `must spend at most ${EDITOR_POINTS} points`,
+  ),
 });
-export const craftSchema = z.object({
+export const craftSchema = z.strictObject({
   element: z.enum(ITEM_ELEMENTS),
   stars: stars.max(MAX_ITEM_STARS - 1),
   count,
 });
-export const convertSchema = z.object({
+export const convertSchema = z.strictObject({
   characterId: characterIdSchema,
   element: z.enum(ITEM_ELEMENTS),
   stars,
   count,
 });
-export const spendSchema = z.object({
+export const spendSchema = z.strictObject({
   characterId: characterIdSchema,
   stat: z.enum(UPGRADABLE_STATS),
   points: z.number().int().min(1).max(BALANCE_CEILING),

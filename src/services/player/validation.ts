@@ -42,6 +42,21 @@ export function usernameKeyOf(username: string): string {
 /** Plugin ids are lowercase words joined by hyphens, so they are safe as update paths. */
 export const characterIdSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(64);
 
+const PROTO_KEY_MESSAGE = 'must not have the key "__proto__"';
+
+/**
+ * `record`, refusing a `__proto__` key as well: zod's records drop that key without an issue,
+ * so a payload naming it would otherwise parse as if the key were absent.
+ */
+export function strictRecord<T extends z.ZodType<Record<string, unknown>>>(record: T) {
+  return z.preprocess((value, ctx) => {
+    if (typeof value === 'object' && value !== null && Object.hasOwn(value, '__proto__')) {
+      ctx.issues.push({ code: 'custom', message: PROTO_KEY_MESSAGE, input: value });
+    }
+    return value;
+  }, record);
+}
+
 type Issues = ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>;
 
 /** Parses `value` with `schema` or throws INVALID_PAYLOAD naming `subject`. */
