@@ -24,6 +24,7 @@ export const ERROR_STATUS: Partial<Record<ErrorCode, number>> = {
   [C.NOT_ENOUGH_GOLD]: 409,
   [C.NOT_ENOUGH_ITEMS]: 409,
   [C.NOT_ENOUGH_POINTS]: 409,
+  [C.BALANCE_LIMIT]: 409,
   [C.IDEMPOTENCY_CONFLICT]: 409,
   [C.RUN_ENDED]: 409,
   [C.WRONG_PHASE]: 409,

@@ -1,5 +1,9 @@
 import { z } from 'zod';
-import { credentialsSchema, characterIdSchema } from '../services/player/validation.ts';
+import {
+  characterIdSchema,
+  credentialsSchema,
+  loginSchema,
+} from '../services/player/validation.ts';
 import {
   convertSchema,
   craftSchema,
@@ -34,7 +38,7 @@ const OPERATIONS: Operation[] = [
     body: credentialsSchema,
     status: 201,
   },
-  { method: 'post', path: '/api/auth/login', summary: 'Get a token', body: credentialsSchema },
+  { method: 'post', path: '/api/auth/login', summary: 'Get a token', body: loginSchema },
   { method: 'get', path: '/api/me', summary: 'The player', auth: 'player' },
   { method: 'get', path: '/api/me/roster', summary: 'Roster and party', auth: 'player' },
   {

@@ -200,7 +200,7 @@ export class PlayerService {
   /**
    * Applies a reward grant in one conditional update; a key seen before applies nothing. A grant
    * that would take any balance past `BALANCE_CEILING` applies nothing and leaves its key unused.
-   * @throws GameError INVALID_PAYLOAD (also past the ceiling), CHARACTER_NOT_OWNED,
+   * @throws GameError INVALID_PAYLOAD, BALANCE_LIMIT (past the ceiling), CHARACTER_NOT_OWNED,
    *   PLAYER_NOT_FOUND, CONFLICT.
    */
   async grantRewards(playerId: string, grant: RewardGrant): Promise<{ applied: boolean }> {

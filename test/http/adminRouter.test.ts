@@ -21,8 +21,8 @@ describe('admin API', () => {
     const refused = await grant(body);
     const retried = await grant({ ...body, gold: 1 });
 
-    assert.equal(refused.status, 400);
-    assert.equal(refused.body.error.code, 'INVALID_PAYLOAD');
+    assert.equal(refused.status, 409);
+    assert.equal(refused.body.error.code, 'BALANCE_LIMIT');
     const { applied, player: after } = retried.body;
     assert.equal(applied, true);
     assert.deepEqual([after.gold, after.tickets], [BALANCE_CEILING, 20 + 3]);

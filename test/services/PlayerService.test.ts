@@ -113,7 +113,7 @@ describe('PlayerService', () => {
 
     const over = services.players.grantRewards(player.id, { key: 'over', tickets: 1, gold: 5 });
 
-    await assert.rejects(over, { code: ERROR_CODES.INVALID_PAYLOAD, message: /tickets/ });
+    await assert.rejects(over, { code: ERROR_CODES.BALANCE_LIMIT, message: /tickets/ });
     const retried = await services.players.grantRewards(player.id, { key: 'over', gold: 5 });
     const updated = await services.players.findById(player.id);
     assert.equal(retried.applied, true);
@@ -135,7 +135,7 @@ describe('PlayerService', () => {
     );
 
     const codes = results.map((r) => (r.status === 'rejected' ? r.reason.code : r.value.applied));
-    assert.deepEqual(codes, [ERROR_CODES.INVALID_PAYLOAD, ERROR_CODES.INVALID_PAYLOAD, true]);
+    assert.deepEqual(codes, [ERROR_CODES.BALANCE_LIMIT, ERROR_CODES.BALANCE_LIMIT, true]);
   });
 
   it('refuses a grant of exp to a character the player does not own', async () => {

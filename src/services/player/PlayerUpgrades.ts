@@ -106,7 +106,8 @@ export class PlayerUpgrades {
 
   /**
    * Combines 125 items of one element and star into 1 of the next star, `count` times.
-   * @throws GameError INVALID_PAYLOAD (also past the ceiling), NOT_ENOUGH_ITEMS, PLAYER_NOT_FOUND.
+   * @throws GameError INVALID_PAYLOAD, BALANCE_LIMIT (past the ceiling), NOT_ENOUGH_ITEMS,
+   *   PLAYER_NOT_FOUND.
    */
   async craft(playerId: string, input: CraftInput): Promise<Record<string, number>> {
     const { element, stars, count } = parseOrThrow(craftSchema, input, 'Craft request');
@@ -130,7 +131,7 @@ export class PlayerUpgrades {
   /**
    * Turns items into a character's upgrade points; a character takes its own element's items,
    * while the avatar and a character whose element has no items (Generic) take any element.
-   * @throws GameError INVALID_PAYLOAD (also past the ceiling), CHARACTER_NOT_OWNED,
+   * @throws GameError INVALID_PAYLOAD, BALANCE_LIMIT (past the ceiling), CHARACTER_NOT_OWNED,
    *   NOT_ENOUGH_ITEMS, PLAYER_NOT_FOUND.
    */
   async convert(playerId: string, input: ConvertInput): Promise<{ upgradePoints: number }> {
@@ -163,7 +164,7 @@ export class PlayerUpgrades {
 
   /**
    * Spends a character's upgrade points on one stat (+0.1 % each).
-   * @throws GameError INVALID_PAYLOAD (also past the ceiling), CHARACTER_NOT_OWNED,
+   * @throws GameError INVALID_PAYLOAD, BALANCE_LIMIT (past the ceiling), CHARACTER_NOT_OWNED,
    *   NOT_ENOUGH_POINTS, PLAYER_NOT_FOUND.
    */
   async spend(playerId: string, input: SpendInput): Promise<Record<string, number>> {

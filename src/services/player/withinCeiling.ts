@@ -8,7 +8,7 @@ export type Increments = Readonly<Record<string, number>>;
  * Filter conditions that hold only while every positive increment still fits under
  * `BALANCE_CEILING`, for the filter of the same update that applies them. `$not: { $gt }`
  * also matches a path that does not exist yet, which then starts from 0.
- * @throws GameError INVALID_PAYLOAD when one increment alone passes the ceiling.
+ * @throws GameError BALANCE_LIMIT when one increment alone passes the ceiling.
  */
 export function withinCeiling(increments: Increments): Record<string, unknown> {
   const conditions: Record<string, unknown> = {};
@@ -27,10 +27,10 @@ export function findPastCeiling(record: object, increments: Increments): string 
   )?.[0];
 }
 
-/** INVALID_PAYLOAD for a write that would take `path` past the ceiling. */
+/** BALANCE_LIMIT for a write that would take `path` past the ceiling. */
 export function pastCeiling(path: string): GameError {
   return new GameError(
-    ERROR_CODES.INVALID_PAYLOAD,
+    ERROR_CODES.BALANCE_LIMIT,
     `Balance "${path}" would pass the ceiling of ${BALANCE_CEILING}`,
     { details: { path, ceiling: BALANCE_CEILING } },
   );

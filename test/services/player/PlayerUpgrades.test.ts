@@ -67,7 +67,7 @@ describe('PlayerUpgrades', () => {
     const over = services.players.upgrades.convert(player.id, { ...convert, stars: 1 });
 
     assert.equal(fits.upgradePoints, BALANCE_CEILING);
-    await assert.rejects(over, { code: 'INVALID_PAYLOAD', message: /ceiling/ });
+    await assert.rejects(over, { code: 'BALANCE_LIMIT', message: /ceiling/ });
     const me = await services.players.findById(player.id);
     assert.equal(me.items['Fire-1'], 2);
   });
@@ -78,7 +78,7 @@ describe('PlayerUpgrades', () => {
 
     const craft = services.players.upgrades.craft(player.id, request);
 
-    await assert.rejects(craft, { code: 'INVALID_PAYLOAD', message: /ceiling/ });
+    await assert.rejects(craft, { code: 'BALANCE_LIMIT', message: /ceiling/ });
   });
 
   it('answers CHARACTER_NOT_OWNED for a character id that names an Object property', async () => {
