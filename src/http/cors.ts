@@ -48,8 +48,9 @@ export function applyMatchmakeCors(allowedOrigins: readonly string[]): void {
     DEFAULT_CORS_HEADERS: Record<string, string>;
     getCorsHeaders(headers: Headers): Record<string, string>;
   };
+  // Colyseus answers every preflight on the shared port, the API's included: list its methods.
   controller.DEFAULT_CORS_HEADERS = {
-    'Access-Control-Allow-Methods': 'POST',
+    'Access-Control-Allow-Methods': ALLOWED_METHODS,
     'Access-Control-Allow-Headers': ALLOWED_HEADERS,
     'Access-Control-Max-Age': PREFLIGHT_MAX_AGE_S,
   };

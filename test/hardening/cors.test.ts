@@ -19,9 +19,9 @@ function request(path: string, origin: string, method = 'GET', headers = {}) {
   return fetch(`${game.server.httpUrl}${path}`, { method, headers: { origin, ...headers } });
 }
 
-function preflight(path: string, origin: string) {
+function preflight(path: string, origin: string, method = 'POST') {
   return request(path, origin, 'OPTIONS', {
-    'access-control-request-method': 'POST',
+    'access-control-request-method': method,
     'access-control-request-headers': 'authorization, content-type',
   });
 }
@@ -41,6 +41,13 @@ describe('HTTP edge', () => {
     assert.equal(response.status, 204);
     assert.match(response.headers.get('access-control-allow-methods') ?? '', /POST/);
     assert.match(response.headers.get('access-control-allow-headers') ?? '', /Authorization/);
+  });
+
+  it('allows PUT in a preflight for the routes that take it', async () => {
+    const response = await preflight('/api/me/party', ALLOWED, 'PUT');
+
+    assert.equal(response.status, 204);
+    assert.match(response.headers.get('access-control-allow-methods') ?? '', /\bPUT\b/);
   });
 
   it('gives a foreign origin no CORS headers on the API or matchmaking', async () => {
