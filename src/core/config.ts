@@ -14,6 +14,9 @@ function optionalSecret(minLength: number) {
   });
 }
 
+/** What clients dial for this process's rooms: host (or [IPv6]), optional port and path. */
+const PUBLIC_ADDRESS_PATTERN = /^(\[[0-9a-f:.]+\]|[^\s/:[\]]+)(:\d{1,5})?(\/\S*)?$/i;
+
 const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().default('0.0.0.0'),
@@ -21,6 +24,10 @@ const configSchema = z.object({
   MONGODB_URI: optionalText,
   DATA_DIR: z.string().default('./data'),
   REDIS_URL: optionalText,
+  PUBLIC_ADDRESS: optionalText.refine(
+    (value) => value === undefined || PUBLIC_ADDRESS_PATTERN.test(value),
+    { message: 'must be host[:port][/path] without a scheme, e.g. "game1.example.com:2567"' },
+  ),
   TOKEN_SECRET: optionalSecret(32),
   TOKEN_TTL_S: z.coerce.number().int().positive().default(7 * 24 * 3600),
   PLUGINS_DIR: optionalText,
