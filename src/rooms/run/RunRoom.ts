@@ -126,7 +126,11 @@ export class RunRoom extends Room<{ state: RunState; client: RunClient }> {
   }
 
   onUncaughtException(error: Error, methodName: string): void {
-    (this.#log ?? this.deps.logger).error({ err: error, methodName }, 'room hook failed');
+    const log = this.#log ?? this.deps.logger;
+    const refused = gameErrorBehind(error);
+    // A refused create or join (unknown run, bad options, full room) is expected, not a failure.
+    if (refused) log.debug({ code: refused.code, methodName }, 'room hook refused');
+    else log.error({ err: error, methodName }, 'room hook failed');
   }
 
   /** Sends a notice to one client; used by the session, which owns no transport. */
@@ -237,6 +241,15 @@ function invalidOptions(issues: Parameters<typeof describeIssues>[0]): GameError
 function refusal(error: GameError): ServerError {
   const status = JOIN_REFUSAL_STATUS[error.code] ?? 409;
   return new ServerError(status, `${error.code}: ${error.message}`, { cause: error });
+}
+
+/** The GameError a hook threw, under the wrappers Colyseus and `refusal` put around it. */
+function gameErrorBehind(error: unknown): GameError | undefined {
+  for (let link = error, depth = 0; link && depth < 4; depth++) {
+    if (isGameError(link)) return link;
+    link = (link as { cause?: unknown }).cause;
+  }
+  return undefined;
 }
 
 function rethrowAsRefusal(error: unknown): never {
