@@ -61,8 +61,10 @@ describe('RunRoom', () => {
 
     await player.command('advance');
 
-    assert.equal(player.state.phase, 'battle');
+    // The answer waits for the save (up to 2 s) while the battle plays on, so the battle may be
+    // over by then; the room it entered stays.
     assert.equal(player.state.roomIndex, 1);
+    assert.notEqual(player.state.phase, 'map');
   });
 
   it('mirrors each action into the battle state as it plays', async () => {
