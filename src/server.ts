@@ -17,6 +17,7 @@ import { ServerMetrics } from './metrics/ServerMetrics.ts';
 import { createBattleContent } from './plugins/createBattleContent.ts';
 import { loadPlugins } from './plugins/loadPlugins.ts';
 import { RunRoom } from './rooms/run/RunRoom.ts';
+import { connectScaling, type Scaling } from './scaling/connectScaling.ts';
 import { buildCharacterSpec } from './services/characterSpecs.ts';
 import { GachaService } from './services/GachaService.ts';
 import { PlayerService } from './services/PlayerService.ts';
@@ -96,8 +97,17 @@ export async function startGameServer(options: GameServerOptions): Promise<GameS
   const httpServer = createServer(root);
   answerClientErrors(httpServer);
   applyMatchmakeCors(config.CORS_ORIGINS);
+  const scaling = await connectScaling(config, logger).catch(async (error: unknown) => {
+    metrics.stop();
+    await database.close();
+    throw error;
+  });
+  const { presence, driver, publicAddress } = scaling;
   const colyseus = new ColyseusServer({
     transport: new WebSocketTransport({ server: httpServer, maxPayload: MAX_CLIENT_FRAME_BYTES }),
+    presence,
+    driver,
+    publicAddress,
     gracefullyShutdown: false,
     greet: false,
     logger: logger.child({ component: 'colyseus' }),
@@ -108,6 +118,7 @@ export async function startGameServer(options: GameServerOptions): Promise<GameS
 
   await listen(colyseus, httpServer, config).catch(async (error: unknown) => {
     metrics.stop();
+    await scaling.close();
     await database.close();
     throw error;
   });
@@ -126,7 +137,7 @@ export async function startGameServer(options: GameServerOptions): Promise<GameS
     database,
     stop: async () => {
       try {
-        await stopGameServer(colyseus, httpServer, database, logger);
+        await stopGameServer(colyseus, httpServer, { database, scaling }, logger);
       } finally {
         metrics.stop();
       }
@@ -151,7 +162,7 @@ async function listen(colyseus: ColyseusServer, httpServer: HttpServer, config: 
 async function stopGameServer(
   colyseus: ColyseusServer,
   httpServer: HttpServer,
-  database: Database,
+  { database, scaling }: { database: Database; scaling: Scaling },
   logger: Logger,
 ): Promise<void> {
   const startedAt = performance.now();
@@ -161,6 +172,7 @@ async function stopGameServer(
   await colyseus.gracefullyShutdown(false);
 
   httpServer.closeAllConnections();
+  await scaling.close();
   await database.close();
   logger.info({ durationMs: Math.round(performance.now() - startedAt) }, 'shutdown finished');
 }
