@@ -51,6 +51,8 @@ export async function playGroup(ctx: GroupContext, bots: BotClient[], groupIndex
   } catch (error) {
     if (!(error instanceof StoppedError) && !ctx.signal.aborted) {
       for (const bot of bots) ctx.stats.failedBots.add(bot.name);
+      // What fails after a lost connection follows from it, and the loss is already counted.
+      if (bots.some((bot) => bot.hasLostConnection)) return;
       ctx.stats.fail(errorCode(error));
       ctx.stats.noteFailure(error);
     }
