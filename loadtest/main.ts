@@ -3,25 +3,27 @@
  *
  *   npm run loadtest -- --url http://127.0.0.1:2567 --bots N --duration S [--ramp S]
  *                       [--scenario coop|solo|flaky] [--pacing watch|fast|skip]
- *                       [--think-ms MS] [--metrics-token T] [--json]
+ *                       [--think-ms MS] [--metrics-token T] [--json] [--progress-json]
  *
- * Prints a progress line on a terminal and a summary at the end (JSON with --json). Exits 0
- * when no bot met an error, 1 otherwise, 2 on bad options.
+ * Prints a progress line on a terminal (or, with --progress-json, one JSON object a line on
+ * standard error) and a summary at the end (JSON with --json; the text form lists the first
+ * failures). Exits 0 when no error at all was met (no bot failed, no lost
+ * connection, the server's figures were read), 1 otherwise, 2 on bad options or a crash.
  */
+import { formatSummary } from './formatSummary.ts';
 import { parseOptions } from './parseOptions.ts';
-import { runLoadTest, type LoadTestSummary } from './runLoadTest.ts';
+import { runLoadTest, type LoadProgress, type LoadTestSummary } from './runLoadTest.ts';
+import { EXIT_CODES, verdict } from './verdict.ts';
 
 async function main(): Promise<number> {
   const options = parseOptions(process.argv.slice(2));
   quietenSdk();
-  const isTty = process.stderr.isTTY === true;
-  const summary = await runLoadTest({
-    ...options,
-    onProgress: isTty ? (line) => process.stderr.write(`\r\x1b[2K${line}`) : undefined,
-  });
+  const isTty = process.stderr.isTTY === true && !options.progressJson;
+  const onProgress = progressPrinter(options.progressJson, isTty);
+  const summary = await runLoadTest({ ...options, onProgress });
   if (isTty) process.stderr.write('\n');
   print(summary, options.json);
-  return summary.bots.failed === 0 && Object.keys(summary.errors).length === 0 ? 0 : 1;
+  return verdict(summary);
 }
 
 /**
@@ -33,29 +35,24 @@ function quietenSdk(): void {
   console.warn = () => {};
 }
 
-function print(summary: LoadTestSummary, asJson: boolean): void {
+function progressPrinter(asJson: boolean, isTty: boolean) {
   if (asJson) {
-    process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
-    return;
+    return (_line: string, progress: LoadProgress) => {
+      process.stderr.write(`${JSON.stringify(progress)}\n`);
+    };
   }
-  const { bots, joinLatencyMs: join, requestRttMs: rtt, scenario, pacing } = summary;
-  const errors = JSON.stringify(summary.errors);
-  const lines = [
-    `scenario ${scenario} (${pacing}): ${bots.requested} bots, ${summary.runs} runs`,
-    `  bots connected ${bots.connected}, failed ${bots.failed}; errors ${errors}`,
-    `  join ms p50 ${join.p50} p95 ${join.p95} p99 ${join.p99}`,
-    `  command rtt ms p50 ${rtt.p50} p95 ${rtt.p95} p99 ${rtt.p99}`,
-    `  patches/s ${summary.patchesPerSec}; bytes per client per s ${summary.bytesPerClientPerSec}`,
-    `  rooms ${summary.roomsEntered}, battles ${summary.battlesFinished}, drops ${summary.drops}`,
-    `  server ${JSON.stringify(summary.server)}`,
-  ];
-  process.stdout.write(`${lines.join('\n')}\n`);
+  return isTty ? (line: string) => void process.stderr.write(`\r\x1b[2K${line}`) : undefined;
+}
+
+function print(summary: LoadTestSummary, asJson: boolean): void {
+  const text = asJson ? `${JSON.stringify(summary, null, 2)}\n` : formatSummary(summary);
+  process.stdout.write(text);
 }
 
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
     process.stderr.write(`loadtest failed: ${error instanceof Error ? error.message : error}\n`);
-    process.exit(2);
+    process.exit(EXIT_CODES.harnessFailed);
   },
 );

@@ -2,9 +2,11 @@ import { parseArgs } from 'node:util';
 import type { LoadTestOptions } from './runLoadTest.ts';
 import { PACINGS, SCENARIOS, type Pacing, type Scenario } from './scenarios.ts';
 
-/** The harness's options as the command line gives them, plus the output choice. */
+/** The harness's options as the command line gives them, plus the output choices. */
 export interface CliOptions extends Omit<LoadTestOptions, 'onProgress'> {
   json: boolean;
+  /** Print each progress report as one JSON line on standard error, for scripts and tests. */
+  progressJson: boolean;
 }
 
 /** The harness only ever loads a server on this machine. */
@@ -28,6 +30,7 @@ export function parseOptions(argv: string[]): CliOptions {
       'metrics-token': { type: 'string' },
       'signup-concurrency': { type: 'string', default: '8' },
       json: { type: 'boolean', default: false },
+      'progress-json': { type: 'boolean', default: false },
     },
   });
   const durationS = bounded('duration', values.duration, 1, MAX_DURATION_S);
@@ -43,6 +46,7 @@ export function parseOptions(argv: string[]): CliOptions {
     metricsToken: values['metrics-token'] ?? process.env.METRICS_TOKEN,
     signUpConcurrency: bounded('signup-concurrency', values['signup-concurrency'], 1, 256),
     json: values.json,
+    progressJson: values['progress-json'],
   };
 }
 

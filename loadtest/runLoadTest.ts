@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
 import { LoadStats, round, type LatencySummary } from './LoadStats.ts';
 import type { BotClient } from './BotClient.ts';
+import { HARNESS_CODES } from './errorCode.ts';
 import { makeBots, playGroup, signUp, type GroupContext } from './playGroup.ts';
 import type { Pacing, Scenario } from './scenarios.ts';
 import { scrapeMetrics, serverFigures, type Samples, type ServerFigures } from './serverFigures.ts';
@@ -18,8 +19,20 @@ export interface LoadTestOptions {
   metricsToken?: string | undefined;
   /** Bots registering at once before the ramp (scrypt makes each registration costly). */
   signUpConcurrency: number;
-  /** Called about once a second with a one-line progress report. */
-  onProgress?: (line: string) => void;
+  /** Called about once a second with a one-line progress report and its figures. */
+  onProgress?: (line: string, progress: LoadProgress) => void;
+}
+
+/** Where a load test stands, as reported about once a second. */
+export interface LoadProgress {
+  phase: string;
+  elapsedS: number;
+  signedUp: number;
+  /** Bots that have entered a room so far. */
+  connectedBots: number;
+  /** Room connections open right now. */
+  openClients: number;
+  errors: number;
 }
 
 export interface LoadTestSummary {
@@ -67,7 +80,8 @@ export async function runLoadTest(options: LoadTestOptions): Promise<LoadTestSum
   const startedAt = performance.now();
   let phase = 'sign-up';
   const progress = setInterval(() => {
-    options.onProgress?.(progressLine(stats, options, monitor, startedAt, phase));
+    const figures = progressFigures(stats, startedAt, phase);
+    options.onProgress?.(progressLine(figures, stats, options, monitor), figures);
   }, 1_000);
 
   await signUpAll(ctx, groups.flat(), options.signUpConcurrency);
@@ -182,25 +196,34 @@ class ServerMonitor {
   }
 }
 
+function progressFigures(stats: LoadStats, startedAt: number, phase: string): LoadProgress {
+  return {
+    phase,
+    elapsedS: Math.round((performance.now() - startedAt) / 1000),
+    signedUp: stats.signedUp,
+    connectedBots: stats.connectedBots.size,
+    openClients: stats.openClients,
+    errors: stats.errorCount,
+  };
+}
+
 function progressLine(
+  figures: LoadProgress,
   stats: LoadStats,
   options: LoadTestOptions,
   monitor: ServerMonitor,
-  startedAt: number,
-  phase: string,
 ): string {
-  const elapsedS = Math.round((performance.now() - startedAt) / 1000);
   const request = stats.request.summary();
   const eld = (monitor.latest?.get('fray_event_loop_delay_seconds{quantile="0.99"}') ?? 0) * 1000;
   const rss = (monitor.latest?.get('process_resident_memory_bytes') ?? 0) / 1024 / 1024;
   return [
-    `${phase} ${elapsedS}s`,
-    `signed up ${stats.signedUp}`,
-    `bots ${stats.connectedBots.size}/${options.bots}`,
-    `clients ${stats.openClients}`,
+    `${figures.phase} ${figures.elapsedS}s`,
+    `signed up ${figures.signedUp}`,
+    `bots ${figures.connectedBots}/${options.bots}`,
+    `clients ${figures.openClients}`,
     `battles ${stats.battlesFinished}`,
     `cmd p99 ${request.p99} ms`,
-    `errors ${stats.errorCount}`,
+    `errors ${figures.errors}`,
     `server eld p99 ${round(eld, 1)} ms rss ${Math.round(rss)} MB`,
   ].join(' | ');
 }
@@ -221,10 +244,7 @@ function summarise(
 ): LoadTestSummary {
   const clientSeconds = stats.clientSeconds();
   const totalS = options.rampS + options.durationS;
-  const { atSteady, atEnd, steadyS, monitor } = window;
-  const server = atSteady && atEnd
-    ? serverFigures(atSteady, atEnd, steadyS, monitor.peakRssBytes)
-    : { error: monitor.lastError ?? 'no /metrics answer' };
+  const server = serverSummary(window, stats);
   return {
     scenario: options.scenario.name,
     pacing: options.pacing,
@@ -253,4 +273,14 @@ function summarise(
     server,
     machine: { cpus: cpus().length, loadAverage: loadavg().map((load) => round(load)) },
   };
+}
+
+/** The server's figures, or why they are missing, which counts as an error of the test. */
+function serverSummary(window: Window, stats: LoadStats): ServerFigures | { error: string } {
+  const { atSteady, atEnd, steadyS, monitor } = window;
+  if (atSteady && atEnd) return serverFigures(atSteady, atEnd, steadyS, monitor.peakRssBytes);
+  const error = monitor.lastError ?? 'no /metrics answer';
+  stats.fail(HARNESS_CODES.metricsUnavailable);
+  stats.noteFailure(`${HARNESS_CODES.metricsUnavailable}: GET /metrics failed: ${error}`);
+  return { error };
 }

@@ -14,6 +14,12 @@ describe('parseOptions', () => {
     );
   });
 
+  it('turns JSON progress lines on with --progress-json and leaves them off by default', () => {
+    const flags = [parseOptions(['--progress-json']), parseOptions([])].map((o) => o.progressJson);
+
+    assert.deepEqual(flags, [true, false]);
+  });
+
   it('refuses a server that is not on this machine', () => {
     assert.throws(() => parseOptions(['--url', 'http://example.com:2567']), /127\.0\.0\.1/);
   });
