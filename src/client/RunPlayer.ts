@@ -106,39 +106,36 @@ export class RunPlayer {
     }
   }
 
-  /** Resolves once `predicate` holds for the state (now or after a later patch). */
+  /**
+   * Resolves once `predicate` holds for the state (now or after a later patch); rejects at the
+   * deadline or once the room is left for good.
+   */
   waitFor(predicate: (state: RunView) => boolean, what: string, waitMs = this.#waitMs) {
     return new Promise<RunView>((resolve, reject) => {
       if (this.room.state && predicate(this.state)) return resolve(this.state);
       const onChange = () => {
         if (!predicate(this.state)) return;
-        cleanup();
+        stop();
         resolve(this.state);
       };
-      const timer = setTimeout(() => {
-        cleanup();
-        reject(new Error(`Timed out after ${waitMs} ms waiting for ${what}`));
-      }, waitMs);
-      const cleanup = () => {
-        clearTimeout(timer);
+      const stop = this.#untilDeadlineOrLeave(waitMs, what, reject, () => {
         this.room.onStateChange.remove(onChange);
-      };
+      });
       this.room.onStateChange(onChange);
     });
   }
 
-  /** Resolves with the first message of `type` the room sends from now on. */
+  /**
+   * Resolves with the first message of `type` the room sends from now on; rejects at the
+   * deadline or once the room is left for good.
+   */
   nextMessage<T = unknown>(type: string, waitMs = this.#waitMs): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        unbind();
-        reject(new Error(`Timed out after ${waitMs} ms waiting for message "${type}"`));
-      }, waitMs);
       const unbind = this.room.onMessage(type, (payload: T) => {
-        clearTimeout(timer);
-        unbind();
+        stop();
         resolve(payload);
       });
+      const stop = this.#untilDeadlineOrLeave(waitMs, `message "${type}"`, reject, unbind);
     });
   }
 
@@ -171,6 +168,33 @@ export class RunPlayer {
       else await this.command('collectLoot');
       await this.waitFor((s) => s.phase !== 'reward' || s.reward.stage !== stage, 'next reward');
     }
+  }
+
+  /**
+   * Rejects a wait at its deadline or when the room is left, whichever comes first, after
+   * `release`; returns the function that ends the wait early (it runs `release` too).
+   */
+  #untilDeadlineOrLeave(
+    waitMs: number,
+    what: string,
+    reject: (error: Error) => void,
+    release: () => void,
+  ): () => void {
+    const stop = () => {
+      clearTimeout(timer);
+      this.room.onLeave.remove(onLeft);
+      release();
+    };
+    const onLeft = (code: number) => {
+      stop();
+      reject(new Error(`Left the room (close code ${code}) while waiting for ${what}`));
+    };
+    const timer = setTimeout(() => {
+      stop();
+      reject(new Error(`Timed out after ${waitMs} ms waiting for ${what}`));
+    }, waitMs);
+    this.room.onLeave(onLeft);
+    return stop;
   }
 
   /** Resolves once a command can go out without passing `commandsPerS` in any one second. */
