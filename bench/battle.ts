@@ -14,7 +14,8 @@
  *   bytesPerClientPerSec  what one client of a real room receives while a 5 v 5 battle plays
  *                      at default pacing (`measureRoomTraffic` of bench/roomTraffic.ts, run
  *                      last so its server does not share the CPU with the figures above)
- * Usage: npm run bench:battle [-- --battles N] [-- --room-seconds S] (S = 0 skips the room)
+ * Usage: npm run bench:battle [-- --battles N] [--room-seconds S] (S = 0 skips the room)
+ * A bad option exits 2 with the usage on stderr; stdout only ever carries the JSON.
  */
 import { availableParallelism, loadavg } from 'node:os';
 import { createBattle } from '../src/battle/createBattle.ts';
@@ -25,18 +26,33 @@ import type { Battle, BattleConfig, BattleContent } from '../src/battle/types.ts
 import type { RoomTraffic } from './roomTraffic.ts';
 import type { PassivePlugin } from '../src/plugins/types.ts';
 import { makeBattleContent, makeSpec, makeTeams } from '../test/support/battleContent.ts';
+import {
+  integerOption, parseCommandLine, UsageError, withUsage,
+} from '../scripts/commandLine.ts';
 
 const DOT_STACKS = 800;
 const ROUNDS = 5;
 const BATCH = 50;
 const SINGLE_BATTLES = 1000;
-const args = process.argv.slice(2);
-const argument = (name: string): number | undefined => {
-  const at = args.indexOf(name);
-  return at < 0 ? undefined : Number(args[at + 1]);
-};
-const battleCount = argument('--battles') || 5000;
-const roomSeconds = argument('--room-seconds') ?? 10;
+const USAGE = 'Usage: npm run bench:battle -- [--battles N (a multiple of ' +
+  `${ROUNDS * BATCH}, default 5000)] [--room-seconds S (0 skips the room, default 10)]`;
+const { battleCount, roomSeconds } = withUsage(USAGE, () => {
+  const { values } = parseCommandLine({
+    options: {
+      battles: { type: 'string', default: '5000' },
+      'room-seconds': { type: 'string', default: '10' },
+    },
+  });
+  // Rounds run whole batches, so any other count would silently become a different one.
+  const battles = integerOption('--battles', values.battles, 1);
+  if (battles % (ROUNDS * BATCH) !== 0) {
+    const reason = `${ROUNDS} rounds of batches of ${BATCH}`;
+    throw new UsageError(`--battles must be a multiple of ${ROUNDS * BATCH} (${reason}), ` +
+      `got "${values.battles}"`);
+  }
+  const seconds = integerOption('--room-seconds', values['room-seconds'], 0, 3600);
+  return { battleCount: battles, roomSeconds: seconds };
+});
 const perRound = Math.max(BATCH, Math.floor(battleCount / ROUNDS / BATCH) * BATCH);
 
 const wallMs = (): number => Number(process.hrtime.bigint()) / 1e6;

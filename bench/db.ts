@@ -8,8 +8,16 @@ import { Store } from '../src/db/embedded/Store.ts';
 import { runCommand } from '../src/db/embedded/commands/runCommand.ts';
 import type { Document } from '../src/db/embedded/documents.ts';
 import { startEmbeddedMongo, type EmbeddedMongo } from '../src/db/embedded/index.ts';
+import { integerOption, parseCommandLine, withUsage } from '../scripts/commandLine.ts';
 
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const USAGE = 'Usage: [BENCH_ROUNDS=N (default 5)] npm run bench:db -- [--main-thread]';
+const { ROUNDS, thread } = withUsage(USAGE, () => {
+  const { values } = parseCommandLine({ options: { 'main-thread': { type: 'boolean' } } });
+  return {
+    ROUNDS: integerOption('BENCH_ROUNDS', process.env.BENCH_ROUNDS ?? '5', 1, 100),
+    thread: values['main-thread'] ? 'main' as const : 'worker' as const,
+  };
+});
 const INSERTS = 2_000;
 const FIND_ONES = 10_000;
 const SEEDED_DOCS = 1_000;
@@ -143,7 +151,6 @@ async function journalBytes(path: string): Promise<number> {
   return (await stat(path)).size;
 }
 
-const thread = process.argv.includes('--main-thread') ? 'main' : 'worker';
 const dbPath = await mkdtemp(join(tmpdir(), 'fray-bench-db-'));
 const server = await startEmbeddedMongo({ dbPath, thread });
 const rounds: Array<Awaited<ReturnType<typeof measureRound>>> = [];

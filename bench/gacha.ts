@@ -7,6 +7,7 @@
  * The API, the services and the embedded database (journalled to a temporary directory, as
  * `npm start` runs it; `--memory` for in-memory) all start in this process on 127.0.0.1.
  * Usage: npm run bench:gacha [-- --clients 50 --seconds 10 --memory]
+ * A bad option exits 2 with the usage on stderr; stdout only ever carries the JSON.
  */
 import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -14,7 +15,6 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { decodeFromCompressedBase64 as decodeHistogram } from 'hdr-histogram-js';
 import mongoose from 'mongoose';
@@ -26,19 +26,30 @@ import { GachaService } from '../src/services/GachaService.ts';
 import { PlayerService } from '../src/services/PlayerService.ts';
 import { TokenService } from '../src/services/TokenService.ts';
 import type { ClientReport } from './gachaClients.ts';
+import { integerOption, parseCommandLine, withUsage } from '../scripts/commandLine.ts';
 
 const ADMIN_TOKEN = 'bench-admin-token-0123456789';
 const PASSWORD = 'bench-password-1';
 
-const { values } = parseArgs({
-  options: {
-    clients: { type: 'string', default: '50' },
-    seconds: { type: 'string', default: '10' },
-    memory: { type: 'boolean', default: false },
-  },
+const MAX_CLIENTS = 1_000;
+const MAX_SECONDS = 3_600;
+const USAGE = `Usage: npm run bench:gacha -- [--clients N (1 to ${MAX_CLIENTS}, default 50)] ` +
+  `[--seconds S (1 to ${MAX_SECONDS}, default 10)] [--memory]`;
+
+const { values, clients, seconds } = withUsage(USAGE, () => {
+  const { values } = parseCommandLine({
+    options: {
+      clients: { type: 'string', default: '50' },
+      seconds: { type: 'string', default: '10' },
+      memory: { type: 'boolean', default: false },
+    },
+  });
+  return {
+    values,
+    clients: integerOption('--clients', values.clients, 1, MAX_CLIENTS),
+    seconds: integerOption('--seconds', values.seconds, 1, MAX_SECONDS),
+  };
 });
-const clients = Number(values.clients);
-const seconds = Number(values.seconds);
 
 async function startStack() {
   const dataDir = values.memory ? null : await mkdtemp(join(tmpdir(), 'fray-bench-gacha-'));

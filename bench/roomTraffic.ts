@@ -4,14 +4,15 @@
  * the first run seed whose first battle fields five foes. Prints JSON.
  *
  *   npm run bench:room [-- --seconds 10]
+ * A bad option exits 2 with the usage on stderr; stdout only ever carries the JSON.
  */
-import { parseArgs } from 'node:util';
 import type { Room } from '@colyseus/sdk';
 import { FrayClient } from '../src/client/FrayClient.ts';
 import { RunPlayer } from '../src/client/RunPlayer.ts';
 import { loadConfig } from '../src/core/config.ts';
 import { logger } from '../src/core/logger.ts';
 import { startGameServer, type GameServer } from '../src/server.ts';
+import { integerOption, parseCommandLine, withUsage } from '../scripts/commandLine.ts';
 
 const SEEDS_TRIED = 40;
 const FOES_WANTED = 5;
@@ -99,8 +100,13 @@ async function measure(seconds: number): Promise<RoomTraffic> {
 
 const isMain = import.meta.url === `file://${process.argv[1]}`;
 if (isMain) {
-  const { values } = parseArgs({ options: { seconds: { type: 'string', default: '10' } } });
-  measure(Number(values.seconds)).then(
+  const usage = 'Usage: npm run bench:room -- [--seconds S (1 to 3600, default 10)]';
+  const seconds = withUsage(usage, () => {
+    const options = { seconds: { type: 'string', default: '10' } } as const;
+    const { values } = parseCommandLine({ options });
+    return integerOption('--seconds', values.seconds, 1, 3600);
+  });
+  measure(seconds).then(
     (result) => {
       console.log(JSON.stringify(result, null, 2));
       process.exit(0);

@@ -1,15 +1,15 @@
 /**
  * A real client of a running server: registers (or logs in), pulls gacha with its tickets,
  * starts (or resumes) a run and plays up to N rooms at the fastest pacing (fewer when the party
- * falls), then prints a summary.
+ * falls), then prints a summary. Exits 1 when the server fails it, 2 on a bad command line.
  *
  *   npm run demo -- [--url http://127.0.0.1:2567] [--user U --password P] [--rooms N]
  *                   [--resume RUN_ID] [--json]
  */
-import { parseArgs } from 'node:util';
 import { randomBytes } from 'node:crypto';
 import { ApiError, FrayClient } from '../src/client/FrayClient.ts';
 import { RunPlayer, type RunView } from '../src/client/RunPlayer.ts';
+import { integerOption, parseCommandLine, UsageError, withUsage } from './commandLine.ts';
 
 interface PullAnswer {
   results: Array<{ kind: string; characterId?: string; stars?: number }>;
@@ -17,21 +17,30 @@ interface PullAnswer {
 }
 
 const DEFAULT_URL = 'http://127.0.0.1:2567';
+const USAGE = `Usage: npm run demo -- [--url URL (default ${DEFAULT_URL})] ` +
+  '[--user U --password P] [--rooms N] [--resume RUN_ID] [--json]';
 
-const { values } = parseArgs({
-  options: {
-    url: { type: 'string', default: DEFAULT_URL },
-    user: { type: 'string' },
-    password: { type: 'string' },
-    rooms: { type: 'string', default: '3' },
-    resume: { type: 'string' },
-    json: { type: 'boolean', default: false },
-  },
-});
+const { values, rooms } = withUsage(USAGE, () => parseOptions(process.argv.slice(2)));
+
+function parseOptions(args: string[]) {
+  const { values } = parseCommandLine({
+    args,
+    options: {
+      url: { type: 'string', default: DEFAULT_URL },
+      user: { type: 'string' },
+      password: { type: 'string' },
+      rooms: { type: 'string', default: '3' },
+      resume: { type: 'string' },
+      json: { type: 'boolean', default: false },
+    },
+  });
+  if (!/^https?:\/\/[^/\s]+/.test(values.url) || !URL.canParse(values.url)) {
+    throw new UsageError(`--url must be an http:// or https:// address, got "${values.url}"`);
+  }
+  return { values, rooms: integerOption('--rooms', values.rooms, 1) };
+}
 
 async function main(): Promise<void> {
-  const rooms = Number(values.rooms);
-  if (!Number.isInteger(rooms) || rooms < 1) throw new Error(`--rooms must be a positive integer`);
   const client = new FrayClient(values.url);
   const username = values.user ?? `demo_${randomBytes(4).toString('hex')}`;
   const password = values.password ?? randomBytes(12).toString('hex');
