@@ -34,7 +34,10 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
   const port = await new Promise<number>((resolve, reject) => {
     const timeout = () => reject(new Error('Server did not start in time'));
     const timer = setTimeout(timeout, START_DEADLINE_MS);
-    void exited.then((code) => reject(new Error(`Server exited before listening (${code})`)));
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`Server exited before listening (${code})`));
+    });
     createInterface({ input: child.stdout! }).on('line', (line) => {
       const entry = parseLine(line);
       logs.push(entry);
