@@ -1,4 +1,4 @@
-import { randomBytes, randomInt, randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import type { Collection } from 'mongodb';
 import mongoose, { type Connection } from 'mongoose';
 import { z } from 'zod';
@@ -27,8 +27,9 @@ import { activeBanners, findBanner, type ActiveBanner, type BannerView } from '.
 import { publishedRates, type PublishedRates } from './gacha/publishedRates.ts';
 import { rollPulls, type PullResult, type PullRng } from './gacha/rollPull.ts';
 import { buildPullUpdate } from './gacha/buildPullUpdate.ts';
-import { decodeResult } from './gacha/resultCodes.ts';
+import { newPullId, recordFromRecent, toOutcome } from './gacha/pullRecords.ts';
 import { PullLog, type HistoryPage } from './gacha/PullLog.ts';
+import { TurnQueue } from './gacha/TurnQueue.ts';
 
 export type { BannerView } from './gacha/banners.ts';
 export type { PublishedRates } from './gacha/publishedRates.ts';
@@ -37,8 +38,12 @@ export type { HistoryEntry, HistoryPage } from './gacha/PullLog.ts';
 
 /** Optimistic attempts before a pull gives up under contention on one account. */
 const MAX_ATTEMPTS = 40;
-/** Pulls of one player that may wait here behind the one in progress. */
-const MAX_WAITING_PULLS = 20;
+/** Pulls of one player that may be in progress or waiting in this process at once. */
+const MAX_PENDING_PULLS = 20;
+/** Longest a pull waits behind the player's earlier ones (a database that does not answer). */
+const MAX_TURN_WAIT_MS = 5_000;
+/** A pull's audit record counts as lost once the pull is this old and it is still missing. */
+const AUDIT_RESTORE_GRACE_MS = 60_000;
 /** Upper bound of the random pause after a lost race grows by this much per attempt. */
 const RETRY_JITTER_MS_PER_ATTEMPT = 2;
 /** What a pull reads: never the password hash, grant keys or the replay list. */
@@ -88,8 +93,12 @@ export class GachaService {
   #catalog: CharacterCatalog;
   #createRng: () => PullRng;
   #now: () => number;
-  /** Each player's pulls in this process, as a chain, and how many wait on it. */
-  #queues = new Map<string, { tail: Promise<unknown>; waiting: number }>();
+  /** Each player's pulls in this process, one at a time. */
+  #turns = new TurnQueue({
+    maxPending: MAX_PENDING_PULLS,
+    maxWaitMs: MAX_TURN_WAIT_MS,
+    noun: 'pulls',
+  });
 
   constructor(options: GachaServiceOptions) {
     const connection = options.connection ?? mongoose.connection;
@@ -122,7 +131,8 @@ export class GachaService {
    * outcome and charges nothing.
    * One player's pulls run one at a time in this process; other processes race optimistically.
    * @throws GameError INVALID_PAYLOAD, UNKNOWN_BANNER, NOT_ENOUGH_TICKETS, IDEMPOTENCY_CONFLICT,
-   *   PLAYER_NOT_FOUND, RATE_LIMITED (too many of the player's pulls already waiting),
+   *   PLAYER_NOT_FOUND, RATE_LIMITED (20 of the player's pulls already in progress or waiting),
+   *   UNAVAILABLE (an earlier pull of the player held the turn for over 5 s),
    *   CONFLICT (still contended after many retries; safe to retry).
    */
   async pull(
@@ -137,28 +147,7 @@ export class GachaService {
     const banner = findBanner(this.#catalog, bannerId, this.#now());
     if (!banner) throw new GameError(ERROR_CODES.UNKNOWN_BANNER, `Banner "${bannerId}" not found`);
 
-    return this.#inTurn(playerId, () => this.#pullWithRetries(playerId, banner, count, key));
-  }
-
-  /** Runs `task` after the player's earlier pulls in this process have settled. */
-  #inTurn<T>(playerId: string, task: () => Promise<T>): Promise<T> {
-    const queue = this.#queues.get(playerId) ?? { tail: Promise.resolve(), waiting: 0 };
-    if (queue.waiting >= MAX_WAITING_PULLS) {
-      throw new GameError(
-        ERROR_CODES.RATE_LIMITED,
-        `Player "${playerId}" already has ${queue.waiting} pulls waiting; retry later`,
-      );
-    }
-    queue.waiting++;
-    const result = queue.tail.then(task, task);
-    const settled = result.then(() => undefined, () => undefined);
-    queue.tail = settled;
-    this.#queues.set(playerId, queue);
-    void settled.then(() => {
-      queue.waiting--;
-      if (queue.waiting === 0) this.#queues.delete(playerId);
-    });
-    return result;
+    return this.#turns.run(playerId, () => this.#pullWithRetries(playerId, banner, count, key));
   }
 
   async #pullWithRetries(
@@ -253,8 +242,11 @@ export class GachaService {
    * Known limitation: only the last RECENT_PULLS_KEPT pulls can be restored this way.
    */
   async #restoreLostAudits(playerId: string): Promise<void> {
+    // A younger pull may be between its two writes right now, its record about to arrive.
+    const settledBefore = this.#now() - AUDIT_RESTORE_GRACE_MS;
     const recent = await this.#recentPulls(playerId);
-    await this.#log.restoreMissing(recent.map((pull) => recordFromRecent(playerId, pull)));
+    const settled = recent.filter((pull) => new Date(pull.createdAt).getTime() < settledBefore);
+    await this.#log.restoreMissing(settled.map((pull) => recordFromRecent(playerId, pull)));
   }
 
   #roll(player: PlayerRecord, banner: ActiveBanner, count: number, key: string): GachaPullRecord {
@@ -295,33 +287,4 @@ export class GachaService {
     await this.#log.record(record, true);
     return toOutcome(record, true);
   }
-}
-
-/** The audit record of a pull, rebuilt from the copy its player keeps for replays. */
-function recordFromRecent(playerId: string, recent: RecentPullRecord): GachaPullRecord {
-  const { pullId, results, ...rest } = recent;
-  return { ...rest, _id: pullId, playerId, results: results.map(decodeResult) };
-}
-
-function toOutcome(record: GachaPullRecord, isReplay: boolean): PullOutcome {
-  return {
-    pullId: record._id,
-    bannerId: record.bannerId,
-    count: record.count,
-    results: record.results as PullResult[],
-    tickets: record.ticketsAfter,
-    pity: record.pityAfter,
-    isReplay,
-  };
-}
-
-/**
- * A string id that sorts by creation time: base-36 milliseconds, then the player's version
- * (which each pull raises, so one player's pulls within a millisecond keep their order), then
- * random hex.
- */
-function newPullId(nowMs: number, playerVersion: number): string {
-  const time = nowMs.toString(36).padStart(10, '0');
-  const version = playerVersion.toString(36).padStart(7, '0');
-  return `${time}${version}${randomBytes(6).toString('hex')}`;
 }

@@ -106,7 +106,7 @@ describe('GachaService', () => {
     assert.equal(pity.standard, audit.at(-1)?.pityAfter);
   });
 
-  it('refuses a player\'s pulls past 20 waiting with RATE_LIMITED', async () => {
+  it('refuses a player\'s pulls past 20 in progress or waiting with RATE_LIMITED', async () => {
     const player = await register(services);
     const pull = { bannerId: 'standard', count: 1 };
 
@@ -119,16 +119,20 @@ describe('GachaService', () => {
     assert.deepEqual(codes, [...Array(20).fill('OK'), ...Array(5).fill('RATE_LIMITED')]);
   });
 
-  it('restores an audit record lost between the pull and its record on the next history read',
+  it('restores a lost audit record at a history read once the pull is a minute old',
     async () => {
       const player = await register(services);
       const kept = await services.gacha.pull(player.id, { bannerId: 'standard', count: 5 });
       const lost = await services.gacha.pull(player.id, { bannerId: 'standard', count: 10 });
       // What a crash after the player's write and before the audit insert leaves behind.
       await getGachaPullModel(services.connection).deleteOne({ _id: lost.pullId });
+      const early = await services.gacha.history(player.id);
+      clock.nowMs += 2 * 60_000;
 
       const { pulls } = await services.gacha.history(player.id);
+      clock.nowMs -= 2 * 60_000;
 
+      assert.deepEqual(early.pulls.map((pull) => pull.pullId), [kept.pullId]);
       assert.deepEqual(pulls.map((pull) => pull.pullId), [lost.pullId, kept.pullId]);
       assert.deepEqual(pulls[0]?.results, lost.results);
       assert.equal(pulls[0]?.pity, lost.pity);
