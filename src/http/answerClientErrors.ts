@@ -3,8 +3,10 @@ import type { Duplex } from 'node:stream';
 import { ERROR_CODES, GameError } from '../core/errors.ts';
 import { statusForCode } from './errorStatus.ts';
 
-/** Node's parser codes for requests whose headers pass its limit (16 kB by default). */
-const HEADER_OVERFLOW_CODES = new Set(['HPE_HEADER_OVERFLOW', 'HPE_CHUNK_EXTENSIONS_OVERFLOW']);
+/** Node's parser code for requests whose headers pass its limit (16 kB by default). */
+const HEADER_OVERFLOW = 'HPE_HEADER_OVERFLOW';
+/** Node's parser code for chunk extensions past its limit: a body problem. */
+const CHUNK_EXTENSIONS_OVERFLOW = 'HPE_CHUNK_EXTENSIONS_OVERFLOW';
 
 /**
  * Answers requests Node cannot parse before express sees them (oversized headers, a broken
@@ -12,7 +14,11 @@ const HEADER_OVERFLOW_CODES = new Set(['HPE_HEADER_OVERFLOW', 'HPE_CHUNK_EXTENSI
  */
 export function answerClientErrors(server: Server): void {
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
-    if (!socket.writable || error.code === 'ECONNRESET') {
+    // Mid-response (a bad request pipelined behind one still being sent), a status line
+    // would land inside that response's body: only closing is safe, as Node itself does.
+    const isResponding = (socket as { _httpMessage?: { headersSent?: boolean } })._httpMessage
+      ?.headersSent === true;
+    if (!socket.writable || error.code === 'ECONNRESET' || isResponding) {
       socket.destroy();
       return;
     }
@@ -21,8 +27,11 @@ export function answerClientErrors(server: Server): void {
 }
 
 function toGameError(error: NodeJS.ErrnoException): GameError {
-  if (HEADER_OVERFLOW_CODES.has(error.code ?? '')) {
+  if (error.code === HEADER_OVERFLOW) {
     return new GameError(ERROR_CODES.HEADERS_TOO_LARGE, 'Request headers are too large');
+  }
+  if (error.code === CHUNK_EXTENSIONS_OVERFLOW) {
+    return new GameError(ERROR_CODES.PAYLOAD_TOO_LARGE, 'Request body chunks are too large');
   }
   if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') {
     return new GameError(ERROR_CODES.REQUEST_TIMEOUT, 'Request did not arrive in time');

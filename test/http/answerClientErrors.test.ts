@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
-import { connect } from 'node:net';
+import { createServer } from 'node:http';
+import { connect, type AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
+import { answerClientErrors } from '../../src/http/answerClientErrors.ts';
 import { startTestGame, type TestGame } from '../support/gameServer.ts';
 
 let game: TestGame;
@@ -41,5 +43,26 @@ describe('answerClientErrors', () => {
 
     assert.equal(answer.status, 400);
     assert.equal(answer.body.error.code, 'BAD_REQUEST');
+  });
+
+  it('only closes a connection whose earlier response is still being sent', async () => {
+    const server = createServer((_req, res) => res.writeHead(200).write('part1-'));
+    answerClientErrors(server);
+    await once(server.listen(0, '127.0.0.1'), 'listening');
+    const socket = connect((server.address() as AddressInfo).port, '127.0.0.1');
+    let answer = '';
+    const firstPart = new Promise<void>((resolve) => socket.on('data', (chunk) => {
+      answer += String(chunk);
+      if (answer.includes('part1-')) resolve();
+    }));
+
+    socket.write('GET /slow HTTP/1.1\r\nHost: a\r\n\r\n');
+    await firstPart;
+    socket.write('GET /next NOT-HTTP\r\n\r\n');
+    await once(socket, 'close');
+
+    server.closeAllConnections();
+    server.close();
+    assert.doesNotMatch(answer, /HTTP\/1\.1 400/);
   });
 });
