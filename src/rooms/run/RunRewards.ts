@@ -1,4 +1,5 @@
 import type { Battle } from '../../battle/types.ts';
+import { isGameError } from '../../core/errors.ts';
 import type { Logger } from '../../core/logger.ts';
 import { itemKey } from '../../services/player/items.ts';
 import type { PartySlot, RunRecord } from '../../services/run/RunRecord.ts';
@@ -38,7 +39,7 @@ export class RunRewards {
         .then((isApplied) => {
           if (isApplied) this.#notify(playerId, { tickets: loot.tickets, items });
         })
-        .catch((error: unknown) => log.error({ err: error, playerId }, 'loot grant failed'));
+        .catch((error: unknown) => logGrantFailure(log, error, playerId, 'loot grant failed'));
     }
   }
 
@@ -62,7 +63,7 @@ export class RunRewards {
           this.#notify(playerId, { characterExp });
           onGranted();
         } catch (error) {
-          log.error({ err: error, playerId }, 'exp grant failed');
+          logGrantFailure(log, error, playerId, 'exp grant failed');
         }
       }),
     );
@@ -83,4 +84,13 @@ export class RunRewards {
       })
       .catch((error: unknown) => log.error({ err: error }, 'battle record failed'));
   }
+}
+
+/**
+ * A refused grant (a balance at its ceiling) is expected and logged with its code; anything else
+ * is a failure, logged with its stack.
+ */
+function logGrantFailure(log: Logger, error: unknown, playerId: string, msg: string): void {
+  if (isGameError(error)) log.warn({ code: error.code, playerId }, msg);
+  else log.error({ err: error, playerId }, msg);
 }

@@ -127,7 +127,7 @@ export class RunRoom extends Room<{ state: RunState; client: RunClient }> {
 
   onUncaughtException(error: Error, methodName: string): void {
     const log = this.#log ?? this.deps.logger;
-    const refused = gameErrorBehind(error);
+    const refused = REFUSING_HOOKS.has(methodName) ? gameErrorBehind(error) : undefined;
     // A refused create or join (unknown run, bad options, full room) is expected, not a failure.
     if (refused) log.debug({ code: refused.code, methodName }, 'room hook refused');
     else log.error({ err: error, methodName }, 'room hook failed');
@@ -242,6 +242,9 @@ function refusal(error: GameError): ServerError {
   const status = JOIN_REFUSAL_STATUS[error.code] ?? 409;
   return new ServerError(status, `${error.code}: ${error.message}`, { cause: error });
 }
+
+/** Hooks whose GameErrors refuse a client's request; from any other hook one is a bug. */
+const REFUSING_HOOKS = new Set(['onAuth', 'onCreate', 'onJoin']);
 
 /** The GameError a hook threw, under the wrappers Colyseus and `refusal` put around it. */
 function gameErrorBehind(error: unknown): GameError | undefined {

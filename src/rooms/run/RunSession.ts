@@ -174,6 +174,7 @@ export class RunSession {
       await Promise.race([this.flush(), waited]).finally(() => clearTimeout(timer));
     }
     // The answer follows the patch, so a client that reads the state on an answer sees it.
+    // Without a simulation interval, this also ticks the room clock: timers now due run first.
     this.#host.broadcastPatch();
     return { isDecided };
   }
