@@ -17,7 +17,11 @@ import { ServerMetrics } from './metrics/ServerMetrics.ts';
 import { createBattleContent } from './plugins/createBattleContent.ts';
 import { loadPlugins } from './plugins/loadPlugins.ts';
 import { RunRoom } from './rooms/run/RunRoom.ts';
-import { connectScaling, type Scaling } from './scaling/connectScaling.ts';
+import {
+  checkScalingSettings,
+  connectScaling,
+  type Scaling,
+} from './scaling/connectScaling.ts';
 import { buildCharacterSpec } from './services/characterSpecs.ts';
 import { GachaService } from './services/GachaService.ts';
 import { PlayerService } from './services/PlayerService.ts';
@@ -47,13 +51,24 @@ export interface GameServer {
   stop(): Promise<void>;
 }
 
+/** The services every route and room shares. */
+interface Services {
+  registry: Awaited<ReturnType<typeof loadPlugins>>['registry'];
+  content: ReturnType<typeof createBattleContent>;
+  tokens: TokenService;
+  players: PlayerService;
+  gacha: GachaService;
+  runs: RunService;
+}
+
 /**
  * Assembles the game: database, plugins, services, the REST API and the Colyseus rooms on one
  * HTTP port. Colyseus answers `/matchmake/*` first; express serves everything else.
+ * @throws ConfigError before anything starts when REDIS_URL's companion settings are missing.
  */
 export async function startGameServer(options: GameServerOptions): Promise<GameServer> {
   const { config, logger } = options;
-  let isReady = false;
+  checkScalingSettings(config);
   const metrics = new ServerMetrics(config.METRICS_TOKEN);
   const database = await connectDatabase({
     mongodbUri: config.MONGODB_URI,
@@ -61,71 +76,34 @@ export async function startGameServer(options: GameServerOptions): Promise<GameS
     logger,
     onCommand: (sample) => metrics.observeDbCommand(sample),
   });
-  const { registry } = await loadPlugins({ pluginsDir: config.PLUGINS_DIR, logger });
-  const content = createBattleContent(registry);
-  const tokens = new TokenService({
-    secret: await resolveTokenSecret(config, logger),
-    ttlS: config.TOKEN_TTL_S,
-  });
-  const players = new PlayerService({ registry, welcomeTickets: config.WELCOME_TICKETS });
-  await players.init();
-  const gacha = new GachaService({ registry });
-  const runs = new RunService();
+  const closeEarly = async () => {
+    metrics.stop();
+    await database.close();
+  };
 
-  const auth = requireAuth(tokens);
-  const app = createApiApp({
-    config,
-    logger,
-    tokens,
-    players,
-    gacha,
-    registry,
-    isReady: () => isReady,
-    extraRouters: [
-      { path: '/runs', router: createRunsRouter(runs, auth) },
-      { path: '/battles', router: createBattlesRouter(runs, content, auth) },
-    ],
-    authRateLimits: {
-      registrationsPerAddress: config.AUTH_REGISTRATIONS_PER_ADDRESS,
-      ...options.authRateLimits,
-    },
+  const services = await startServices(config, logger).catch(async (error: unknown) => {
+    await closeEarly();
+    throw error;
   });
-  // An outer express app, because Colyseus adopts the express app it finds on the server.
-  const root = express().disable('x-powered-by');
-  root.get('/metrics', (req, res) => void metrics.serve(req, res));
-  root.use(app);
-  const httpServer = createServer(root);
+  const readiness = { isReady: false };
+  const httpServer = createServer(createHttpApp(options, services, metrics, readiness));
   answerClientErrors(httpServer);
   applyMatchmakeCors(config.CORS_ORIGINS);
   const scaling = await connectScaling(config, logger).catch(async (error: unknown) => {
-    metrics.stop();
-    await database.close();
+    await closeEarly();
     throw error;
   });
-  const { presence, driver, publicAddress } = scaling;
-  const colyseus = new ColyseusServer({
-    transport: new WebSocketTransport({ server: httpServer, maxPayload: MAX_CLIENT_FRAME_BYTES }),
-    presence,
-    driver,
-    publicAddress,
-    gracefullyShutdown: false,
-    greet: false,
-    logger: logger.child({ component: 'colyseus' }),
-  });
-  const buildSpec = buildCharacterSpec;
-  const deps = { config, logger, tokens, players, runs, registry, content, buildSpec };
-  colyseus.define('run', RunRoom.withDeps(deps)).filterBy(['runId']);
+  const colyseus = createColyseus(options, services, httpServer, scaling);
 
   await listen(colyseus, httpServer, config).catch(async (error: unknown) => {
-    metrics.stop();
     await scaling.close();
-    await database.close();
+    await closeEarly();
     throw error;
   });
   // Prepended after listen, so it also times the matchmaking routes Colyseus answers itself.
   httpServer.prependListener('request', (req, res) => metrics.observeRequest(req, res));
   const port = (httpServer.address() as AddressInfo).port;
-  isReady = true;
+  readiness.isReady = true;
   logger.info({ port, host: config.HOST, database: database.isEmbedded ? 'embedded' : 'mongodb' },
     'listening');
 
@@ -143,6 +121,76 @@ export async function startGameServer(options: GameServerOptions): Promise<GameS
       }
     },
   };
+}
+
+async function startServices(config: Config, logger: Logger): Promise<Services> {
+  const { registry } = await loadPlugins({ pluginsDir: config.PLUGINS_DIR, logger });
+  const tokens = new TokenService({
+    secret: await resolveTokenSecret(config, logger),
+    ttlS: config.TOKEN_TTL_S,
+  });
+  const players = new PlayerService({ registry, welcomeTickets: config.WELCOME_TICKETS });
+  await players.init();
+  const content = createBattleContent(registry);
+  const gacha = new GachaService({ registry });
+  return { registry, content, tokens, players, gacha, runs: new RunService() };
+}
+
+/** The REST API under an outer app that serves `/metrics`. */
+function createHttpApp(
+  options: GameServerOptions,
+  services: Services,
+  metrics: ServerMetrics,
+  readiness: { isReady: boolean },
+): express.Express {
+  const { config, logger } = options;
+  const { runs, content, tokens, players, gacha, registry } = services;
+  const auth = requireAuth(tokens);
+  const app = createApiApp({
+    tokens,
+    players,
+    gacha,
+    registry,
+    config,
+    logger,
+    isReady: () => readiness.isReady,
+    extraRouters: [
+      { path: '/runs', router: createRunsRouter(runs, auth) },
+      { path: '/battles', router: createBattlesRouter(runs, content, auth) },
+    ],
+    authRateLimits: {
+      registrationsPerAddress: config.AUTH_REGISTRATIONS_PER_ADDRESS,
+      ...options.authRateLimits,
+    },
+  });
+  // An outer express app, because Colyseus adopts the express app it finds on the server.
+  const root = express().disable('x-powered-by');
+  root.get('/metrics', (req, res) => void metrics.serve(req, res));
+  root.use(app);
+  return root;
+}
+
+/** The Colyseus server on `httpServer`, with the `run` room defined. */
+function createColyseus(
+  { config, logger }: GameServerOptions,
+  services: Services,
+  httpServer: HttpServer,
+  { presence, driver, publicAddress }: Scaling,
+): ColyseusServer {
+  const colyseus = new ColyseusServer({
+    transport: new WebSocketTransport({ server: httpServer, maxPayload: MAX_CLIENT_FRAME_BYTES }),
+    presence,
+    driver,
+    publicAddress,
+    gracefullyShutdown: false,
+    greet: false,
+    logger: logger.child({ component: 'colyseus' }),
+  });
+  const { tokens, players, runs, registry, content } = services;
+  const buildSpec = buildCharacterSpec;
+  const deps = { config, logger, tokens, players, runs, registry, content, buildSpec };
+  colyseus.define('run', RunRoom.withDeps(deps)).filterBy(['runId']);
+  return colyseus;
 }
 
 /** Binds the port; a bind failure (EADDRINUSE, EACCES) rejects instead of leaving us unbound. */

@@ -83,4 +83,14 @@ describe('npm start', () => {
     assert.match(String(exit.errors[0]?.reason), /DATA_DIR ".*package\.json" is not a folder/);
     assert.doesNotMatch(exit.output, /embedded database listening/);
   });
+
+  it('refuses REDIS_URL without the settings processes share, before the database', async () => {
+    // Refused before any connection is made, so no Redis need answer at this address.
+    const exit = await startToExit({ REDIS_URL: 'redis://127.0.0.1:6379', LOG_LEVEL: 'info' });
+
+    assert.equal(exit.code, 1);
+    assert.equal(exit.errors.length, 1, exit.output);
+    assert.match(String(exit.errors[0]?.reason), /MONGODB_URI must be set.*TOKEN_SECRET must be/);
+    assert.doesNotMatch(exit.output, /embedded database listening|\n\s+at /);
+  });
 });

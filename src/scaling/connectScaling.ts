@@ -1,7 +1,7 @@
 import type { Presence, MatchMakerDriver } from '@colyseus/core';
 import { RedisPresence } from '@colyseus/redis-presence';
 import { Redis } from 'ioredis';
-import type { Config } from '../core/config.ts';
+import { ConfigError, type Config, type ConfigProblem } from '../core/config.ts';
 import type { Logger } from '../core/logger.ts';
 import { RedisRoomDriver } from './RedisRoomDriver.ts';
 
@@ -37,7 +37,7 @@ export interface Scaling {
  */
 export async function connectScaling(config: Config, logger: Logger): Promise<Scaling> {
   if (!config.REDIS_URL) return { close: async () => {} };
-  requireSharedSettings(config);
+  checkScalingSettings(config);
   const publicAddress = resolvePublicAddress(config);
   const log = logger.child({ component: 'redis' });
 
@@ -49,7 +49,8 @@ export async function connectScaling(config: Config, logger: Logger): Promise<Sc
     await withDeadline(Promise.all(connections.map((client) => client.connect())));
   } catch (error) {
     await close();
-    throw new Error('Redis at REDIS_URL did not answer', { cause: error });
+    const message = `did not answer within ${REDIS_CONNECT_DEADLINE_MS} ms (${String(error)})`;
+    throw new ConfigError([{ variable: 'REDIS_URL', message }]);
   }
 
   const presence = new ClosingRedisPresence(presenceClient);
@@ -59,27 +60,42 @@ export async function connectScaling(config: Config, logger: Logger): Promise<Sc
 }
 
 /**
- * Processes that share rooms must share the database their rooms save to and the secret their
- * tokens are signed with; the embedded database and a generated secret are each process's own.
+ * With REDIS_URL, checks the settings every process must share (the database their rooms save
+ * to, the secret their tokens are signed with: the embedded database and a generated secret are
+ * each process's own) and that a public address can be told. Does nothing without REDIS_URL.
+ * @throws ConfigError naming each missing setting.
  */
-function requireSharedSettings(config: Config): void {
+export function checkScalingSettings(config: Config): void {
+  if (!config.REDIS_URL) return;
+  const message = 'must be set, the same in every process, when REDIS_URL is set';
   const missing = SHARED_SETTINGS.filter((name) => !config[name]);
-  if (missing.length === 0) return;
-  const names = missing.map((name) => `"${name}"`).join(' and ');
-  throw new Error(`REDIS_URL needs ${names} set, the same in every process`);
+  const problems: ConfigProblem[] = missing.map((variable) => ({ variable, message }));
+  if (!config.PUBLIC_ADDRESS && !isDialable(config)) {
+    problems.push({
+      variable: 'PUBLIC_ADDRESS',
+      message: `is required with REDIS_URL when HOST:PORT ("${config.HOST}:${config.PORT}") ` +
+        'is not an address clients can reach',
+    });
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+}
+
+function isDialable(config: Config): boolean {
+  return config.PORT !== 0 && !WILDCARD_HOSTS.has(config.HOST);
 }
 
 /**
  * PUBLIC_ADDRESS, or HOST:PORT when that is an address a client can dial.
- * @throws when neither names one: PORT 0 or a wildcard HOST without PUBLIC_ADDRESS.
+ * @throws ConfigError when neither names one: PORT 0 or a wildcard HOST without PUBLIC_ADDRESS.
  */
 export function resolvePublicAddress(config: Config): string {
   if (config.PUBLIC_ADDRESS) return config.PUBLIC_ADDRESS;
-  if (config.PORT === 0 || WILDCARD_HOSTS.has(config.HOST)) {
-    throw new Error(
-      `PUBLIC_ADDRESS is required with REDIS_URL when HOST:PORT ("${config.HOST}:${config.PORT}")` +
-        ' is not an address clients can reach',
-    );
+  if (!isDialable(config)) {
+    throw new ConfigError([{
+      variable: 'PUBLIC_ADDRESS',
+      message: `is required with REDIS_URL when HOST:PORT ("${config.HOST}:${config.PORT}") ` +
+        'is not an address clients can reach',
+    }]);
   }
   const host = config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
   return `${host}:${config.PORT}`;
