@@ -127,20 +127,28 @@ export class BotClient {
   async dropAndReconnect(): Promise<void> {
     const room = this.#requirePlayer().room;
     const startedAt = performance.now();
+    let timer: NodeJS.Timeout | undefined;
+    let onLeft = (_code: number) => {};
+    let onBack = () => {};
     const back = new Promise<void>((resolve, reject) => {
-      room.onLeave.once((code) => reject(new Error(`RECONNECT_REFUSED: room left with ${code}`)));
-      const fail = () => reject(new Error('Timed out waiting to reconnect'));
-      const timer = setTimeout(fail, this.#waitMs);
-      timer.unref();
-      room.onReconnect.once(() => {
-        clearTimeout(timer);
-        resolve();
-      });
+      onLeft = (code) => reject(new Error(`RECONNECT_REFUSED: room left with ${code}`));
+      onBack = resolve;
+      timer = setTimeout(() => reject(new Error('Timed out waiting to reconnect')), this.#waitMs);
+      room.onLeave(onLeft);
+      room.onReconnect(onBack);
     });
     this.#stats.drops += 1;
     this.#isDropping = true;
     room.connection.close(MAY_TRY_RECONNECT, 'load test drop');
-    await this.#abortable(back);
+    try {
+      await this.#abortable(back);
+    } finally {
+      // Whatever the outcome, a later loss of this room must count again.
+      clearTimeout(timer);
+      this.#isDropping = false;
+      room.onLeave.remove(onLeft);
+      room.onReconnect.remove(onBack);
+    }
     this.#stats.reconnect.record(performance.now() - startedAt);
   }
 
