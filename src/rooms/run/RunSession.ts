@@ -402,11 +402,23 @@ export class RunSession {
     this.#log = this.#deps.logger.child({ roomName: 'run', runId: run.id });
     this.#persistence = new RunPersistence(run, this.#deps, this.#log, {
       onSaveDelayed: () => this.#host.broadcast(RUN_NOTICES.saveDelayed, saveDelayed(run.id)),
-      onLostOwnership: () => {
-        this.#log.error({ runId: run.id }, 'run saved elsewhere; closing room');
-        void this.#host.disconnect();
-      },
+      onLostOwnership: () => void this.#closeLostRun(run.id),
     });
+  }
+
+  /**
+   * Another writer saved the run, so this room may not: its host abandoned it through the API
+   * (expected; the players are told), or another room holds it (a bug).
+   */
+  async #closeLostRun(runId: string): Promise<void> {
+    const stored = await this.#deps.runs.findById(runId).catch(() => null);
+    if (stored?.status === 'abandoned') {
+      this.#log.info({ runId }, 'run abandoned elsewhere; closing room');
+      this.#host.broadcast(RUN_NOTICES.runEnded, { result: 'abandoned' });
+    } else {
+      this.#log.error({ runId }, 'run saved elsewhere; closing room');
+    }
+    await this.#host.disconnect();
   }
 
   /** Mirrors the run into the room state and saves it. */
