@@ -1,4 +1,3 @@
-import { createBattle, validateBattleConfig } from '../../battle/index.ts';
 import { SHOP } from '../../core/balance/runs.ts';
 import { GameError } from '../../core/errors.ts';
 import type { Logger } from '../../core/logger.ts';
@@ -7,19 +6,17 @@ import { randomInt } from 'node:crypto';
 import type { RunRecord } from '../../services/run/RunRecord.ts';
 import * as rules from '../../services/run/RunRules.ts';
 import type { RunState } from '../../state/RunState.ts';
-import { BattleDriver } from './BattleDriver.ts';
+import { ballotFor, isDirectCommand, type Ballot } from './ballotFor.ts';
 import { RUN_NOTICES, type CommandPayload, type RunCommand } from './messages.ts';
 import { mirrorRun } from './mirrorRun.ts';
 import { Membership } from './Membership.ts';
 import { PartySpecs } from './PartySpecs.ts';
-import { RunPersistence } from './RunPersistence.ts';
+import { acknowledge, persistRun } from './persistRun.ts';
+import { RunBattles } from './RunBattles.ts';
+import type { RunPersistence } from './RunPersistence.ts';
 import { RunRewards } from './RunRewards.ts';
 import type { RunRoomDeps } from './RunRoomDeps.ts';
-import { planBattle, settleBattle, type PlannedBattle } from './runBattle.ts';
 import { VoteBox } from './VoteBox.ts';
-
-/** Longest a decided command waits for its save before it is answered anyway. */
-const ACK_SAVE_WAIT_MS = 2_000;
 
 /** Who sent a command. */
 export interface Actor {
@@ -57,12 +54,12 @@ export class RunSession {
   readonly #specs: PartySpecs;
   readonly #votes: VoteBox;
   readonly #rewards: RunRewards;
+  readonly #battles: RunBattles;
   readonly membership: Membership;
   #log: Logger;
   #run: RunRecord | undefined;
   #newRun: NewRunOptions | undefined;
   #persistence: RunPersistence | undefined;
-  #driver: BattleDriver | undefined;
   #mintedId = '';
 
   constructor(host: RunHost, deps: RunRoomDeps) {
@@ -81,6 +78,13 @@ export class RunSession {
       deps.config.VOTE_TIMEOUT_MS,
       (topic, choice) => this.#decide(topic, choice),
     );
+    this.#battles = new RunBattles(host, deps, this.#specs, {
+      rewards: this.#rewards,
+      votes: this.#votes,
+      log: () => this.#log,
+      persistence: () => this.#persistence,
+      changed: () => this.#changed(),
+    });
   }
 
   mintRunId(): string {
@@ -120,7 +124,7 @@ export class RunSession {
     // Only a new member changes the saved run; a creator's run was just stored.
     if (run.memberIds.length === membersBefore) this.#mirror();
     else this.#changed();
-    if (run.phase === 'battle' && !this.#driver) this.#startBattle();
+    if (run.phase === 'battle' && !this.#battles.isPlaying) this.#battles.start(run);
     return role;
   }
 
@@ -150,33 +154,14 @@ export class RunSession {
       throw new GameError('RUN_ENDED', `Command "${command}" rejected: run "${run.id}" has ended`);
     }
     const ballot = await this.#ballotFor(run, command, actor, payload);
-    if (!ballot) return this.#acknowledged(true);
+    if (!ballot) return acknowledge(this.#host, true, () => this.flush());
 
     const electorate = this.membership.electorate(run);
     const isFirstBallot = this.#votes.ballotCount(ballot.topic) === 0;
     const { topic, choice, fallback } = ballot;
     const isDecided = this.#votes.cast(topic, actor.playerId, choice, electorate, fallback);
     if (!isDecided) this.#showOpenVote(topic, electorate.presentVoterIds.length, isFirstBallot);
-    return this.#acknowledged(isDecided);
-  }
-
-  /**
-   * Answers a command once its outcome is saved, so an acknowledged pick survives a crash
-   * (#9). While the database is down it answers after ACK_SAVE_WAIT_MS instead: the room plays
-   * on and players already hold the saveDelayed warning.
-   */
-  async #acknowledged(isDecided: boolean): Promise<{ isDecided: boolean }> {
-    if (isDecided) {
-      let timer: NodeJS.Timeout | undefined;
-      const waited = new Promise<void>((resolve) => {
-        timer = setTimeout(resolve, ACK_SAVE_WAIT_MS);
-      });
-      await Promise.race([this.flush(), waited]).finally(() => clearTimeout(timer));
-    }
-    // The answer follows the patch, so a client that reads the state on an answer sees it.
-    // Without a simulation interval, this also ticks the room clock: timers now due run first.
-    this.#host.broadcastPatch();
-    return { isDecided };
+    return acknowledge(this.#host, isDecided, () => this.flush());
   }
 
   #showOpenVote(topic: string, voters: number, isFirstBallot: boolean): void {
@@ -197,7 +182,7 @@ export class RunSession {
   }
 
   async close(): Promise<void> {
-    this.#driver?.stop();
+    this.#battles.stop();
     this.#votes.clear();
     this.#persistence?.close();
     await this.flush();
@@ -208,42 +193,17 @@ export class RunSession {
     command: RunCommand,
     actor: Actor,
     payload: unknown,
-  ): Promise<{ topic: string; choice: string; fallback?: string } | undefined> {
-    const fields = (payload ?? {}) as Record<string, unknown>;
-    switch (command) {
-      case 'advance':
-        rules.requirePhase(run, command, 'map', 'shop');
-        return { topic: 'advance', choice: 'yes' };
-      case 'pickCard':
-        rules.requireOffered(run, command, 'card', String(fields.cardId));
-        return { topic: 'card', choice: String(fields.cardId), fallback: firstOffer(run) };
-      case 'pickRelic':
-        rules.requireOffered(run, command, 'relic', String(fields.relicId));
-        return { topic: 'relic', choice: String(fields.relicId), fallback: firstOffer(run) };
-      case 'collectLoot':
-        rules.requireStage(run, command, 'loot');
-        return { topic: 'loot', choice: 'yes' };
-      case 'buy':
-        rules.requirePurchasable(run, String(fields.itemId));
-        return { topic: 'buy', choice: String(fields.itemId) };
-      case 'reroll':
-        rules.requirePhase(run, command, 'shop');
-        rules.requireGold(run, command, SHOP.rerollCost);
-        return { topic: 'reroll', choice: 'yes' };
-      case 'setSpeed':
-        return { topic: 'speed', choice: String(fields.speed) };
-      case 'skipBattle':
-        rules.requirePhase(run, command, 'battle');
-        return { topic: 'skip', choice: 'yes' };
-      case 'invite':
-        await this.membership.invite(run, actor.playerId, String(fields.username));
-        this.#changed();
-        return undefined;
-      case 'abandon':
-        this.membership.requireHost(run, actor.playerId, command);
-        this.#endRun('abandoned');
-        return undefined;
+  ): Promise<Ballot | undefined> {
+    if (!isDirectCommand(command)) return ballotFor(run, command, payload);
+    if (command === 'invite') {
+      const fields = (payload ?? {}) as Record<string, unknown>;
+      await this.membership.invite(run, actor.playerId, String(fields.username));
+      this.#changed();
+      return undefined;
     }
+    this.membership.requireHost(run, actor.playerId, command);
+    this.#endRun('abandoned');
+    return undefined;
   }
 
   #decide(topic: string, choice: string): void {
@@ -268,11 +228,11 @@ export class RunSession {
     if (topic === 'advance') return this.#advance(run);
     if (topic === 'card') return rules.pickCard(run, choice, registry);
     if (topic === 'relic') return rules.pickRelic(run, choice, registry);
-    if (topic === 'loot') return this.#collectLoot(run);
+    if (topic === 'loot') return this.#battles.collectLoot(run);
     if (topic === 'buy') return rules.buy(run, choice);
     if (topic === 'reroll') return rules.reroll(run, registry);
-    if (topic === 'speed') return this.#setSpeed(Number(choice));
-    if (topic === 'skip') return this.#driver?.skipToEnd();
+    if (topic === 'speed') return this.#battles.setSpeed(Number(choice));
+    if (topic === 'skip') return this.#battles.skipToEnd();
   }
 
   #advance(run: RunRecord): void {
@@ -280,78 +240,7 @@ export class RunSession {
       this.#specs.maxHp(slot, run, this.#deps.content),
     );
     if (entry.kind === 'rest') this.#host.broadcast(RUN_NOTICES.rested, entry);
-    if (run.phase === 'battle') this.#startBattle();
-  }
-
-  #startBattle(): void {
-    const run = this.#requireRun();
-    const kind = rules.roomKindAt(run);
-    if (kind !== 'weak' && kind !== 'normal' && kind !== 'boss') {
-      throw new Error(`Run "${run.id}" is in a battle phase in a "${kind}" room`);
-    }
-    const planned = planBattle(run, kind, this.#specs, this.#deps.registry);
-    const check = validateBattleConfig(planned.config, this.#deps.content);
-    if (!check.ok) throw new Error(check.message);
-
-    const battle = createBattle(check.config, this.#deps.content);
-    const schedule = (callback: () => void, ms: number) => {
-      const timer = this.#host.clock.setInterval(callback, ms);
-      return () => timer.clear();
-    };
-    this.#driver = new BattleDriver(battle, this.#host.state.battle, schedule, () =>
-      this.#endBattle(planned),
-    );
-    this.#host.state.battle.isBoss = kind === 'boss';
-    this.#host.broadcast(RUN_NOTICES.battleStarted, {
-      floor: run.floor,
-      roomIndex: run.roomIndex,
-      isBoss: kind === 'boss',
-      foes: planned.config.foes.map((foe) => foe.name),
-    });
-    this.#driver.play(this.#pacingMs());
-  }
-
-  #endBattle(planned: PlannedBattle): void {
-    const run = this.#requireRun();
-    const battle = this.#driver?.battle;
-    this.#driver = undefined;
-    if (!battle) return;
-    const spoils = settleBattle(run, planned, battle);
-    const isBoss = planned.config.isBossRoom;
-    const floor = run.floor;
-    const roomIndex = run.roomIndex;
-
-    if (this.#persistence) {
-      const onGranted = () => this.#changed();
-      void this.#rewards.grantExp(run, spoils.expBySlot, this.#persistence, this.#log, onGranted);
-    }
-    void this.#rewards.record(run, planned, battle, this.#log);
-    rules.finishBattle(
-      run,
-      { isVictory: battle.outcome === 'victory', isBoss, foesDefeated: spoils.foesDefeated },
-      this.#deps.registry,
-      spoils.ownerIds,
-    );
-    this.#votes.clear();
-    this.#host.broadcast(RUN_NOTICES.battleEnded, {
-      outcome: battle.outcome,
-      actions: battle.actionCount,
-      digest: battle.digest(),
-      floor,
-      roomIndex,
-    });
-    if (battle.outcome === 'victory' && isBoss) {
-      this.#host.broadcast(RUN_NOTICES.floorCleared, { floor });
-    }
-    if (run.status !== 'active') this.#host.broadcast(RUN_NOTICES.runEnded, { result: run.result });
-    this.#changed();
-    // Everything above read the log synchronously; later battles may reuse its memory.
-    battle.release();
-  }
-
-  #collectLoot(run: RunRecord): void {
-    const loot = rules.collectLoot(run);
-    if (this.#persistence) this.#rewards.grantLoot(run, loot, this.#persistence, this.#log);
+    if (run.phase === 'battle') this.#battles.start(run);
   }
 
   #notifyPlayer(playerId: string, grant: unknown): void {
@@ -360,19 +249,9 @@ export class RunSession {
     }
   }
 
-  #setSpeed(speed: number): void {
-    this.#host.state.speed = speed;
-    this.#driver?.play(this.#pacingMs());
-  }
-
-  #pacingMs(): number {
-    return this.#deps.config.BATTLE_PACING_MS / Math.max(1, this.#host.state.speed);
-  }
-
   #endRun(result: string): void {
     const run = this.#requireRun();
-    this.#driver?.stop();
-    this.#driver = undefined;
+    this.#battles.cancel();
     run.status = result === 'abandoned' ? 'abandoned' : 'ended';
     run.phase = 'ended';
     run.result = result;
@@ -400,25 +279,7 @@ export class RunSession {
   #adopt(run: RunRecord): void {
     this.#run = run;
     this.#log = this.#deps.logger.child({ roomName: 'run', runId: run.id });
-    this.#persistence = new RunPersistence(run, this.#deps, this.#log, {
-      onSaveDelayed: () => this.#host.broadcast(RUN_NOTICES.saveDelayed, saveDelayed(run.id)),
-      onLostOwnership: () => void this.#closeLostRun(run.id),
-    });
-  }
-
-  /**
-   * Another writer saved the run, so this room may not: its host abandoned it through the API
-   * (expected; the players are told), or another room holds it (a bug).
-   */
-  async #closeLostRun(runId: string): Promise<void> {
-    const stored = await this.#deps.runs.findById(runId).catch(() => null);
-    if (stored?.status === 'abandoned') {
-      this.#log.info({ runId }, 'run abandoned elsewhere; closing room');
-      this.#host.broadcast(RUN_NOTICES.runEnded, { result: 'abandoned' });
-    } else {
-      this.#log.error({ runId }, 'run saved elsewhere; closing room');
-    }
-    await this.#host.disconnect();
+    this.#persistence = persistRun(run, this.#deps, this.#log, this.#host);
   }
 
   /** Mirrors the run into the room state and saves it. */
@@ -436,14 +297,4 @@ export class RunSession {
     if (!this.#run) throw new Error('RunSession used before its run was created or loaded');
     return this.#run;
   }
-}
-
-function firstOffer(run: RunRecord): string | undefined {
-  return run.pendingReward?.options[0];
-}
-
-/** The coded warning players get while the database does not answer. */
-function saveDelayed(runId: string) {
-  const error = new GameError('UNAVAILABLE', `Saving run "${runId}" is delayed; it is retried`);
-  return { runId, ...error.toJSON() };
 }
