@@ -16,6 +16,7 @@ import { createRunsRouter } from './http/routes/runsRouter.ts';
 import { ServerMetrics } from './metrics/ServerMetrics.ts';
 import { createBattleContent } from './plugins/createBattleContent.ts';
 import { loadPlugins } from './plugins/loadPlugins.ts';
+import { abandonRun } from './rooms/run/abandonRun.ts';
 import { RunRoom } from './rooms/run/RunRoom.ts';
 import {
   checkScalingSettings,
@@ -155,7 +156,11 @@ function createHttpApp(
     logger,
     isReady: () => readiness.isReady,
     extraRouters: [
-      { path: '/runs', router: createRunsRouter(runs, auth) },
+      {
+        path: '/runs',
+        router: createRunsRouter(runs, auth, (runId, playerId) =>
+          abandonRun(runs, runId, playerId)),
+      },
       { path: '/battles', router: createBattlesRouter(runs, content, auth) },
     ],
     authRateLimits: {

@@ -42,6 +42,13 @@ export const ERROR_CODES = {
 
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
 
+const KNOWN_CODES = new Set<string>(Object.values(ERROR_CODES));
+
+/** Whether `value` is one of our codes, as a code that crossed a process boundary must be. */
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && KNOWN_CODES.has(value);
+}
+
 export interface GameErrorOptions {
   cause?: unknown;
   /** Extra machine-readable facts a client may use, such as `retryAfterS`. */

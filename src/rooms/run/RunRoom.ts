@@ -133,6 +133,20 @@ export class RunRoom extends Room<{ state: RunState; client: RunClient }> {
     else log.error({ err: error, methodName }, 'room hook failed');
   }
 
+  /**
+   * The REST API's abandon of the run this room holds, called through the matchmaker, maybe
+   * from another process: so plain data both ways, a refusal as its code and message.
+   */
+  async abandonFromApi(playerId: string): Promise<{ code?: string; message?: string }> {
+    try {
+      await this.#requireSession().abandonFor(playerId);
+      return {};
+    } catch (error) {
+      if (!isGameError(error)) throw error;
+      return { code: error.code, message: error.message };
+    }
+  }
+
   /** Sends a notice to one client; used by the session, which owns no transport. */
   notify(sessionId: string, type: string, payload: unknown): void {
     this.clients.getById(sessionId)?.send(type, payload);

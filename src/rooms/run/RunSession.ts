@@ -139,6 +139,20 @@ export class RunSession {
   }
 
   /**
+   * Abandons the run for its host when the REST API is asked to while this room holds it; the
+   * room's players are told at once, and it resolves once the run is saved.
+   * @throws RUN_NOT_FOUND when the run is not active here or the player is not its host.
+   */
+  async abandonFor(playerId: string): Promise<void> {
+    const run = this.#run;
+    if (run?.status !== 'active' || run.hostId !== playerId) {
+      throw new GameError('RUN_NOT_FOUND', `Active run "${run?.id ?? ''}" not found`);
+    }
+    this.#endRun('abandoned');
+    await this.flush();
+  }
+
+  /**
    * Checks a member's command against the rules, then casts it as a ballot.
    * @throws SPECTATOR_READ_ONLY, RUN_ENDED, WRONG_PHASE, CHOICE_PENDING, NOT_OFFERED,
    * NOT_ENOUGH_GOLD, FORBIDDEN, PLAYER_NOT_FOUND.

@@ -22,9 +22,15 @@ export function persistRun(
   log: Logger,
   host: SaveHost,
 ): RunPersistence {
+  let isClosing = false;
   return new RunPersistence(run, deps, log, {
     onSaveDelayed: () => host.broadcast(RUN_NOTICES.saveDelayed, saveDelayed(run.id)),
-    onLostOwnership: () => void closeLostRun(run.id, deps, log, host),
+    onLostOwnership: () => {
+      // Every later save is refused too; the room closes once.
+      if (isClosing) return;
+      isClosing = true;
+      void closeLostRun(run.id, deps, log, host);
+    },
   });
 }
 
@@ -63,10 +69,10 @@ async function closeLostRun(
 ): Promise<void> {
   const stored = await deps.runs.findById(runId).catch(() => null);
   if (stored?.status === 'abandoned') {
-    log.info({ runId }, 'run abandoned elsewhere; closing room');
+    log.info('run abandoned elsewhere; closing room');
     host.broadcast(RUN_NOTICES.runEnded, { result: 'abandoned' });
   } else {
-    log.error({ runId }, 'run saved elsewhere; closing room');
+    log.error('run saved elsewhere; closing room');
   }
   await host.disconnect();
 }
