@@ -30,6 +30,11 @@ import { RunService } from './services/RunService.ts';
 import { TokenService } from './services/TokenService.ts';
 import { resolveTokenSecret } from './resolveTokenSecret.ts';
 
+/** A whole request (bodies are 16 kB at most) must arrive within this; then 408. */
+const REQUEST_DEADLINE_MS = 30_000;
+/** Its headers must arrive within this. */
+const HEADERS_DEADLINE_MS = 20_000;
+
 /** Largest WebSocket frame a client may send; commands are tiny. */
 const MAX_CLIENT_FRAME_BYTES = 4 * 1024;
 
@@ -87,7 +92,10 @@ export async function startGameServer(options: GameServerOptions): Promise<GameS
     throw error;
   });
   const readiness = { isReady: false };
-  const httpServer = createServer(createHttpApp(options, services, metrics, readiness));
+  const httpServer = createServer(
+    { requestTimeout: REQUEST_DEADLINE_MS, headersTimeout: HEADERS_DEADLINE_MS },
+    createHttpApp(options, services, metrics, readiness),
+  );
   answerClientErrors(httpServer);
   applyMatchmakeCors(config.CORS_ORIGINS);
   const scaling = await connectScaling(config, logger).catch(async (error: unknown) => {

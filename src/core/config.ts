@@ -88,7 +88,8 @@ const configSchema = z.object({
   ADMIN_TOKEN: optionalSecret(16),
   BATTLE_PACING_MS: integer(400, 0, 10_000),
   VOTE_TIMEOUT_MS: integer(15_000, 100),
-  RECONNECT_WINDOW_S: integer(30, 0),
+  // Past a day, Colyseus' reconnection timer would overflow and fire at once.
+  RECONNECT_WINDOW_S: integer(30, 0, 86_400),
   WELCOME_TICKETS: integer(20, 0),
   AUTH_REGISTRATIONS_PER_ADDRESS: integer(100, 1),
   METRICS_TOKEN: optionalSecret(16),

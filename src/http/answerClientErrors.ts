@@ -14,10 +14,9 @@ const CHUNK_EXTENSIONS_OVERFLOW = 'HPE_CHUNK_EXTENSIONS_OVERFLOW';
  */
 export function answerClientErrors(server: Server): void {
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
-    // Mid-response (a bad request pipelined behind one still being sent), a status line
-    // would land inside that response's body: only closing is safe, as Node itself does.
-    const isResponding = (socket as { _httpMessage?: { headersSent?: boolean } })._httpMessage
-      ?.headersSent === true;
+    // Behind a request still being answered (pipelined), a status line would land inside
+    // that response, or take its place and so hide its outcome: only closing is safe.
+    const isResponding = Boolean((socket as { _httpMessage?: unknown })._httpMessage);
     if (!socket.writable || error.code === 'ECONNRESET' || isResponding) {
       socket.destroy();
       return;

@@ -99,4 +99,8 @@ describe('loadConfig', () => {
   it('hints at the variables to correct and where the settings are listed', () => {
     assert.match(refusal({ PORT: '-1' }).hint, /Correct PORT; \.env\.example/);
   });
+
+  it('refuses a reconnection window past one day, which would overflow its timer', () => {
+    assert.throws(() => loadConfig({ RECONNECT_WINDOW_S: '2147484' }), /RECONNECT_WINDOW_S/);
+  });
 });
