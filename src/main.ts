@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   // Probing first keeps a taken port from starting the database and from a second log line.
   await checkPortFree(config);
   const server = await startGameServer({ config, logger }).catch((error: unknown) => {
-    throw listenRefusal(error, config) ?? error;
+    throw listenRefusal(error, config) ?? databaseRefusal(error) ?? error;
   });
   let stopping: Promise<void> | undefined;
 
@@ -109,6 +109,22 @@ function listenRefusal(error: unknown, config: Config): StartRefusal | undefined
     default:
       return undefined;
   }
+}
+
+/** The refusal for a MONGODB_URI the driver cannot parse or reach, or undefined. */
+function databaseRefusal(error: unknown): StartRefusal | undefined {
+  const { name, message } = (error ?? {}) as { name?: string; message?: string };
+  const fields = { variable: 'MONGODB_URI' };
+  const hint = 'Correct MONGODB_URI and check that its database runs, or unset it to use the ' +
+    'embedded database';
+  if (name === 'MongoParseError' || name === 'MongoInvalidArgumentError') {
+    return new StartRefusal(`MONGODB_URI is not a usable connection string: ${message}`, hint,
+      fields);
+  }
+  if (name === 'MongooseServerSelectionError' || name === 'MongoServerSelectionError') {
+    return new StartRefusal(`The database at MONGODB_URI did not answer: ${message}`, hint, fields);
+  }
+  return undefined;
 }
 
 function stopWithDeadline(server: GameServer): Promise<void> {

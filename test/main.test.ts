@@ -93,4 +93,13 @@ describe('npm start', () => {
     assert.match(String(exit.errors[0]?.reason), /MONGODB_URI must be set.*TOKEN_SECRET must be/);
     assert.doesNotMatch(exit.output, /embedded database listening|\n\s+at /);
   });
+
+  it('refuses a MONGODB_URI the driver cannot use in one line with a hint', async () => {
+    const exit = await startToExit({ MONGODB_URI: 'mongodb://:@@:x/', LOG_LEVEL: 'info' });
+
+    assert.equal(exit.code, 1);
+    assert.equal(exit.errors.length, 1, exit.output);
+    assert.match(String(exit.errors[0]?.reason), /MONGODB_URI is not a usable connection string/);
+    assert.doesNotMatch(exit.output, /\n\s+at /);
+  });
 });
