@@ -5,14 +5,13 @@ import type { BattleContent } from '../../src/battle/types.ts';
 import type { PassivePlugin } from '../../src/plugins/types.ts';
 import {
   STEADY,
+  TOUGH,
   contentWithPassive,
   eventsOfType,
   makeBattleContent,
   makeConfig,
   makeSpec,
 } from '../support/battleContent.ts';
-
-const TOUGH = { ...STEADY, maxHp: 1e6 };
 
 /** Generic hits inflict the fixture's `fire-dot` (a fifth of the hit per tick, 3 actions). */
 const CONTENT: BattleContent = makeBattleContent({

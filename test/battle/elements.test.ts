@@ -5,14 +5,12 @@ import type { Battle, CombatantSpec } from '../../src/battle/types.ts';
 import type { Element } from '../../src/plugins/types.ts';
 import {
   EMPTY_CONTENT,
-  STEADY,
+  TOUGH,
   eventsOfType,
   makeBattleContent,
   makeConfig,
   makeSpec,
 } from '../support/battleContent.ts';
-
-const TOUGH = { ...STEADY, maxHp: 1e6 };
 
 function hero(element: Element, extra: Partial<CombatantSpec> = {}): CombatantSpec {
   return makeSpec({ element, baseStats: TOUGH, ...extra });

@@ -4,13 +4,11 @@ import { createBattle } from '../../src/battle/createBattle.ts';
 import type { Battle } from '../../src/battle/types.ts';
 import {
   EMPTY_CONTENT,
-  STEADY,
+  TOUGH,
   eventsOfType,
   makeConfig,
   makeSpec,
 } from '../support/battleContent.ts';
-
-const TOUGH = { ...STEADY, maxHp: 1e6 };
 
 function actorsOf(battle: Battle, steps: number): number[] {
   for (let i = 0; i < steps; i++) battle.step();

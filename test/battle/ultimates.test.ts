@@ -4,15 +4,13 @@ import { createBattle } from '../../src/battle/createBattle.ts';
 import type { Battle, BattleContent, CombatantSpec } from '../../src/battle/types.ts';
 import type { Element, PassivePlugin } from '../../src/plugins/types.ts';
 import {
-  STEADY,
+  TOUGH,
   contentWithPassive,
   eventsOfType,
   makeBattleContent,
   makeConfig,
   makeSpec,
 } from '../support/battleContent.ts';
-
-const TOUGH = { ...STEADY, maxHp: 1e6 };
 
 /** Charges its owner's ultimate fully at battle start, so the first action uses it. */
 const PRIMED: PassivePlugin = {

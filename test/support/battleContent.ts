@@ -187,6 +187,9 @@ export function eventsOfType<T extends BattleEvent['type']>(
 /** Stats that take luck out of a fight: no dodge, no crits, no effects. */
 export const STEADY: Partial<Stats> = { dodge: 0, critRate: 0, effectHitRate: 0 };
 
+/** STEADY with hp no test fight can exhaust, for tests that watch many actions. */
+export const TOUGH: Partial<Stats> = { ...STEADY, maxHp: 1e6 };
+
 /** Content with one passive, for hook tests. */
 export function contentWithPassive(passive: PassivePlugin, base = EMPTY_CONTENT): BattleContent {
   return { ...base, passive: (id) => (id === passive.id ? passive : base.passive(id)) };
