@@ -11,7 +11,7 @@ const GRANT_ATTEMPTS = 8;
 export interface PersistenceEvents {
   /** A save failed and will be retried; the run keeps playing meanwhile. */
   onSaveDelayed(error: unknown): void;
-  /** Another writer owns the run now: this room must stop. */
+  /** Another writer owns the run now: this room must stop. Called once; no save follows. */
   onLostOwnership(): void;
 }
 
@@ -27,6 +27,8 @@ export class RunPersistence {
   #isDirty = false;
   #saving: Promise<void> | undefined;
   #isClosed = false;
+  /** Another writer saved the run: every later save would be refused too. */
+  #isLost = false;
 
   constructor(
     run: RunRecord,
@@ -40,8 +42,9 @@ export class RunPersistence {
     this.#events = events;
   }
 
-  /** Asks for a save of the run as it will be when the save starts. */
+  /** Asks for a save of the run as it will be when the save starts; none once it is lost. */
   requestSave(): void {
+    if (this.#isLost) return;
     this.#isDirty = true;
     this.#saving ??= this.#saveLoop().finally(() => {
       this.#saving = undefined;
@@ -81,7 +84,10 @@ export class RunPersistence {
         this.#run.version = await this.#deps.runs.save(structuredClone(this.#run));
         attempt = 0;
       } catch (error) {
-        if (isGameError(error) && error.code === 'CONFLICT') return this.#events.onLostOwnership();
+        if (isGameError(error) && error.code === 'CONFLICT') {
+          this.#isLost = true;
+          return this.#events.onLostOwnership();
+        }
         if (this.#isClosed && attempt >= GRANT_ATTEMPTS) {
           this.#log.error({ err: error, runId: this.#run.id }, 'run save abandoned');
           return;

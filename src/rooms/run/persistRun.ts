@@ -22,15 +22,9 @@ export function persistRun(
   log: Logger,
   host: SaveHost,
 ): RunPersistence {
-  let isClosing = false;
   return new RunPersistence(run, deps, log, {
     onSaveDelayed: () => host.broadcast(RUN_NOTICES.saveDelayed, saveDelayed(run.id)),
-    onLostOwnership: () => {
-      // Every later save is refused too; the room closes once.
-      if (isClosing) return;
-      isClosing = true;
-      void closeLostRun(run.id, deps, log, host);
-    },
+    onLostOwnership: () => void closeLostRun(run.id, deps, log, host),
   });
 }
 
