@@ -30,14 +30,14 @@ async function main(): Promise<void> {
   await checkDataDir(config);
   // Probing first keeps a taken port from starting the database and from a second log line.
   await checkPortFree(config);
-  const server = await startGameServer({ config, logger }).catch((error: unknown) => {
+  const starting = startGameServer({ config, logger }).catch((error: unknown) => {
     throw listenRefusal(error, config) ?? databaseRefusal(error) ?? error;
   });
   let stopping: Promise<void> | undefined;
 
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'shutdown requested');
-    stopping ??= stopWithDeadline(server).then(
+    stopping ??= starting.then(stopWithDeadline).then(
       () => process.exit(0),
       (error: unknown) => {
         logger.error({ err: error }, 'shutdown failed');
@@ -45,8 +45,11 @@ async function main(): Promise<void> {
       },
     );
   };
+  // Taken before the server says "listening": until a listener exists, a signal kills the
+  // process outright, skipping the save of live runs.
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
+  await starting;
 }
 
 /** DATA_DIR, when something is kept there, must be a folder we can write, or be creatable. */
